@@ -1,0 +1,1 @@
+Console.WriteLine("Timpora benchmarks: see bench/README.md");

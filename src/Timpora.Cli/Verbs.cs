@@ -1,0 +1,43 @@
+using Timpora.Core.Data;
+
+namespace Timpora.Cli;
+
+/// <summary>The command-line verbs. Each verb is a small method; shared work lives in Core.</summary>
+public static class Verbs
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "schema-script":
+                return SchemaScript(args.Skip(1).ToArray(), output, error);
+            default:
+                await error.WriteLineAsync("""
+                    Timpora command line
+                      schema-script sqlite|postgresql   print the CREATE script EF Core derives from the model,
+                                                        the starting point of the next script in Schema/<provider>/
+                    """);
+                return 2;
+        }
+    }
+
+    private static int SchemaScript(string[] args, TextWriter output, TextWriter error)
+    {
+        DatabaseProvider? provider = args.FirstOrDefault() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgresql" => DatabaseProvider.PostgreSql,
+            _ => null,
+        };
+        if (provider is null)
+        {
+            error.WriteLine("Usage: schema-script sqlite|postgresql");
+            return 2;
+        }
+
+        var connectionString = provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost";
+        using var db = DatabaseOptions.CreateContext(provider.Value, connectionString, Caller.System);
+        output.Write(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GenerateCreateScript(db.Database));
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Timpora.Core.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public Guid? PersonId { get; set; }
+
+    /// <summary>The office the user works for: decides scope and the time zone dates are shown in.</summary>
+    public int? KanimId { get; set; }
+    public int? KanwilId { get; set; }
+    public List<PimpasaVillage> Villages { get; set; } = [];
+}
+
+public sealed class AppRole : IdentityRole
+{
+    public AppRole() { }
+
+    public AppRole(string name) : base(name) { }
+
+    /// <summary>Set by an administrator: users in this role must sign in with a TOTP second factor.</summary>
+    public bool RequiresTwoFactor { get; set; }
+}
+
+/// <summary>A village assigned to a PIMPASA officer (Petugas Imigrasi Pembina Desa).</summary>
+public sealed class PimpasaVillage
+{
+    public required string UserId { get; set; }
+    public required string VillageCode { get; set; }
+}
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string KanwilSupervisor = "KanwilSupervisor";
+    public const string KanimOfficer = "KanimOfficer";
+    public const string Pimpasa = "Pimpasa";
+    public const string PartnerMember = "PartnerMember";
+    public const string ProviderOperator = "ProviderOperator";
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, KanwilSupervisor, KanimOfficer, Pimpasa, PartnerMember, ProviderOperator];
+
+    /// <summary>Roles that work inside the immigration service and may see the staff modules.</summary>
+    public const string Staff = Administrator + "," + KanwilSupervisor + "," + KanimOfficer + "," + Pimpasa;
+}

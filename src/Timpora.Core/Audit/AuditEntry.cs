@@ -1,0 +1,29 @@
+namespace Timpora.Core.Audit;
+
+/// <summary>One line of the append-only audit log. The database refuses updates and deletes on its table
+/// (triggers in the schema history), and <see cref="Data.AppDbContext"/> refuses them before that.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public string? IpAddress { get; set; }
+    public AuditAction Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public int? KanimId { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>JSON of the fields that changed: {"Field": [old, new]}.</summary>
+    public string? Changes { get; set; }
+}
+
+public enum AuditAction
+{
+    Created = 1,
+    Changed = 2,
+    Deleted = 3,
+    Viewed = 4,
+    Exported = 5,
+}

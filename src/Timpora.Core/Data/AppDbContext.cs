@@ -1,0 +1,266 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Timpora.Core.Accounts;
+using Timpora.Core.Areas;
+using Timpora.Core.Audit;
+using Timpora.Core.Organisation;
+
+namespace Timpora.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Caller caller, TimeProvider clock)
+    : IdentityDbContext<AppUser, AppRole, string>(options)
+{
+    public Caller Caller { get; } = caller;
+
+    // Read by the global query filters; EF Core turns it into a parameter of each query.
+    private DataScope Scope => Caller.Scope;
+
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaAlias> AreaAliases => Set<AreaAlias>();
+    public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
+    public DbSet<Kanwil> Kanwils => Set<Kanwil>();
+    public DbSet<Kanim> Kanims => Set<Kanim>();
+    public DbSet<KanimWorkingArea> KanimWorkingAreas => Set<KanimWorkingArea>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyUnit> AgencyUnits => Set<AgencyUnit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PimpasaVillage> PimpasaVillages => Set<PimpasaVillage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Adds a "viewed" or "exported" line to the audit log; it is written by the next save.</summary>
+    public void RecordAccess(AuditAction action, string entityType, string entityId, int? kanimId, string? reason = null) =>
+        AuditEntries.Add(NewAuditEntry(action, entityType, entityId, kanimId, reason, null));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>().ToTable("users");
+        builder.Entity<AppRole>().ToTable("roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("role_claims");
+
+        builder.Entity<Area>(e =>
+        {
+            e.HasKey(a => a.Code);
+            e.Property(a => a.Code).HasMaxLength(13);
+            e.Property(a => a.ParentCode).HasMaxLength(13);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.SearchName).HasMaxLength(200);
+            e.HasIndex(a => a.ParentCode);
+            e.HasIndex(a => a.SearchName);
+        });
+        builder.Entity<AreaAlias>(e =>
+        {
+            e.Property(a => a.AreaCode).HasMaxLength(13);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.SearchName).HasMaxLength(200);
+            e.HasIndex(a => a.SearchName);
+            e.HasOne<Area>().WithMany().HasForeignKey(a => a.AreaCode);
+        });
+        builder.Entity<ReferenceDataVersion>(e =>
+        {
+            e.HasKey(v => v.Name);
+            e.Property(v => v.Name).HasMaxLength(100);
+            e.Property(v => v.Version).HasMaxLength(200);
+        });
+
+        builder.Entity<Kanwil>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(200);
+            e.Property(k => k.ProvinceCode).HasMaxLength(2);
+            e.HasOne<Area>().WithMany().HasForeignKey(k => k.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Kanim>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(200);
+            e.Property(k => k.Address).HasMaxLength(500);
+            e.Property(k => k.TimeZoneId).HasMaxLength(50);
+            e.HasOne(k => k.Kanwil).WithMany(k => k.Kanims).HasForeignKey(k => k.KanwilId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<KanimWorkingArea>(e =>
+        {
+            e.HasKey(w => new { w.KanimId, w.RegencyCode });
+            e.Property(w => w.RegencyCode).HasMaxLength(5);
+            e.HasOne<Kanim>().WithMany(k => k.WorkingAreas).HasForeignKey(w => w.KanimId);
+            e.HasOne<Area>().WithMany().HasForeignKey(w => w.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+            // A regency is supervised by exactly one Kanim.
+            e.HasIndex(w => w.RegencyCode).IsUnique();
+        });
+        builder.Entity<Agency>(e =>
+        {
+            e.Property(a => a.Code).HasMaxLength(30);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.HasIndex(a => a.Code).IsUnique();
+        });
+        builder.Entity<AgencyUnit>(e =>
+        {
+            e.Property(u => u.Name).HasMaxLength(200);
+            e.Property(u => u.AreaCode).HasMaxLength(13);
+            e.HasOne(u => u.Agency).WithMany(a => a.Units).HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Kanim>().WithMany().HasForeignKey(u => u.KanimId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Area>().WithMany().HasForeignKey(u => u.AreaCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.FullName).HasMaxLength(200);
+            e.Property(p => p.EmployeeNumber).HasMaxLength(30);
+            e.Property(p => p.Position).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.KanimId, p.FullName });
+        });
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne<Kanim>().WithMany().HasForeignKey(u => u.KanimId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Kanwil>().WithMany().HasForeignKey(u => u.KanwilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(u => u.Villages).WithOne().HasForeignKey(v => v.UserId);
+        });
+        builder.Entity<PimpasaVillage>(e =>
+        {
+            e.HasKey(v => new { v.UserId, v.VillageCode });
+            e.Property(v => v.VillageCode).HasMaxLength(13);
+            e.HasOne<Area>().WithMany().HasForeignKey(v => v.VillageCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.Reason).HasMaxLength(500);
+            e.HasIndex(a => a.AtUtc);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasQueryFilter(a => Scope.All || (a.KanimId != null && Scope.KanimIds.Contains(a.KanimId.Value)));
+        });
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(PersonalRecord).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).Property(nameof(PersonalRecord.AreaCode)).HasMaxLength(13);
+            builder.Entity(type.ClrType).Property(nameof(PersonalRecord.Version)).IsConcurrencyToken();
+            builder.Entity(type.ClrType).HasQueryFilter(ScopeFilter(type.ClrType));
+        }
+    }
+
+    private LambdaExpression ScopeFilter(Type type)
+    {
+        Expression<Func<PersonalRecord, bool>> filter = r =>
+            Scope.All || Scope.KanimIds.Contains(r.KanimId) || Scope.VillageCodes.Contains(r.AreaCode);
+        var parameter = Expression.Parameter(type, "r");
+        var body = new ParameterReplacer(filter.Parameters[0], parameter).Visit(filter.Body);
+        return Expression.Lambda(body, parameter);
+    }
+
+    private void PrepareForSave()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only.");
+            }
+
+            if (entry.Entity is not PersonalRecord record || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Added)
+            {
+                record.CreatedUtc = now;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                record.UpdatedUtc = now;
+                record.Version = Guid.NewGuid();
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Changed,
+            };
+            AuditEntries.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, record.Id.ToString(), record.KanimId, null, DescribeChanges(entry)));
+        }
+    }
+
+    private AuditEntry NewAuditEntry(AuditAction action, string entityType, string entityId, int? kanimId, string? reason, string? changes) => new()
+    {
+        AtUtc = clock.GetUtcNow().UtcDateTime,
+        UserId = Caller.UserId,
+        UserName = Caller.UserName,
+        IpAddress = Caller.IpAddress,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        KanimId = kanimId,
+        Reason = reason,
+        Changes = changes,
+    };
+
+    private static readonly HashSet<string> UnauditedProperties =
+        [nameof(PersonalRecord.Version), nameof(PersonalRecord.UpdatedUtc), nameof(PersonalRecord.CreatedUtc)];
+
+    private static string? DescribeChanges(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties.Where(p => !UnauditedProperties.Contains(p.Metadata.Name)))
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[property.Metadata.Name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[property.Metadata.Name] = [property.OriginalValue, property.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    changes[property.Metadata.Name] = [property.OriginalValue, null];
+                    break;
+            }
+        }
+
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            // Re-bind r.KanimId from the base type to the same property on the concrete entity type.
+            if (node.Expression == from)
+            {
+                return Expression.Property(to, node.Member.Name);
+            }
+
+            return base.VisitMember(node);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Timpora.Screening;
+
+public static class NameMatcher;

@@ -15,6 +15,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Caller 
 {
     public Caller Caller { get; } = caller;
 
+    /// <summary>Why the pending changes are made (e.g. the reason given for a deletion); written with them.</summary>
+    public string? ChangeReason { get; set; }
+
     // Read by the global query filters; EF Core turns it into a parameter of each query.
     private DataScope Scope => Caller.Scope;
 
@@ -205,7 +208,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Caller 
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Changed,
             };
-            AuditEntries.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, record.Id.ToString(), record.KanimId, null, DescribeChanges(entry)));
+            AuditEntries.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, record.Id.ToString(), record.KanimId, ChangeReason, DescribeChanges(entry)));
         }
     }
 

@@ -1,0 +1,89 @@
+namespace Timpora.Screening.Indexing;
+
+/// <summary>
+/// Per-thread working memory of a query, sized to the index once, so that a query allocates almost nothing.
+/// Stamps instead of clearing: an array slot belongs to the current query only when its stamp is the epoch.
+/// </summary>
+internal sealed class QueryScratch
+{
+    public const int MaxQueryParts = 10;
+
+    private int epoch;
+
+    public QueryScratch(int vocabularySize, int nameCount)
+    {
+        VocabularyStamp = new int[vocabularySize];
+        VocabularyBest = new float[vocabularySize];
+        PairStamp = new int[vocabularySize];
+        PairSimilarity = new float[vocabularySize * MaxQueryParts];
+        NameStamp = new int[nameCount];
+    }
+
+    public int Epoch => epoch;
+
+    /// <summary>For vocabulary token v: the best similarity to any query part, valid when stamped.</summary>
+    public int[] VocabularyStamp { get; }
+
+    public float[] VocabularyBest { get; }
+
+    /// <summary>Memo of the similarity of query part i to token v at [v * MaxQueryParts + i], -1 when not yet computed.</summary>
+    public int[] PairStamp { get; }
+
+    public float[] PairSimilarity { get; }
+
+    public int[] NameStamp { get; }
+
+    public List<int> Candidates { get; } = new(4096);
+
+    public List<int> Neighbours { get; } = new(256);
+
+    public List<int> Expansions { get; } = new(256);
+
+    public List<int> UnitStarts { get; } = new(32);
+
+    /// <summary>Min-heap of the best-ranked candidates so far, by pre-score.</summary>
+    public PriorityQueue<int, float> Heap { get; } = new(512);
+
+    public void Begin()
+    {
+        if (epoch == int.MaxValue)
+        {
+            Array.Clear(VocabularyStamp);
+            Array.Clear(PairStamp);
+            Array.Clear(NameStamp);
+            epoch = 0;
+        }
+
+        epoch++;
+        Candidates.Clear();
+        Expansions.Clear();
+        UnitStarts.Clear();
+    }
+
+    public void MarkToken(int token, float similarity)
+    {
+        if (VocabularyStamp[token] != epoch)
+        {
+            VocabularyStamp[token] = epoch;
+            VocabularyBest[token] = similarity;
+        }
+        else if (VocabularyBest[token] < similarity)
+        {
+            VocabularyBest[token] = similarity;
+        }
+    }
+
+    public float BestFor(int token) => VocabularyStamp[token] == epoch ? VocabularyBest[token] : 0f;
+
+    public Span<float> PairRow(int token)
+    {
+        var row = PairSimilarity.AsSpan(token * MaxQueryParts, MaxQueryParts);
+        if (PairStamp[token] != epoch)
+        {
+            PairStamp[token] = epoch;
+            row.Fill(-1f);
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text;
+using Timpora.Screening.Indexing;
+using Timpora.Screening.Normalisation;
+
+namespace Timpora.Screening.Matching;
+
+/// <summary>
+/// Compares the query's name with one name of an entry: every query part is paired with at most one entry
+/// part (or two written together) regardless of order, greedily by similarity; the score then weighs how
+/// much of each side found a partner, so a missing middle name costs less than a different surname.
+/// </summary>
+internal static class NameComparison
+{
+    private const int MaxPairs = 160;
+
+    private struct Pair
+    {
+        public float Similarity;
+        public ushort QueryMask;
+        public ushort EntryMask;
+        public TokenMatchKind Kind;
+    }
+
+    public static double Compare(
+        PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, QueryScratch scratch, StringBuilder? explanation)
+    {
+        var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
+        var m = Math.Min(entry.Length, 16);
+        if (n == 0 || m == 0)
+        {
+            return 0;
+        }
+
+        Span<Pair> pairs = stackalloc Pair[MaxPairs];
+        var count = 0;
+        Span<float> bestOfQuery = stackalloc float[n];
+        for (var j = 0; j < m; j++)
+        {
+            var row = scratch.PairRow(entry[j]);
+            for (var i = 0; i < n; i++)
+            {
+                if (row[i] < 0)
+                {
+                    row[i] = (float)PartSimilarity(query, i, vocabulary, entry[j]);
+                }
+
+                if (row[i] > 0 && count < MaxPairs)
+                {
+                    var kind = row[i] == 1f ? TokenMatchKind.Exact
+                        : query.Parts[i].Length == 1 || vocabulary.Tokens[entry[j]].Length == 1 ? TokenMatchKind.Initial
+                        : TokenMatchKind.Variant;
+                    pairs[count++] = new Pair { Similarity = row[i], QueryMask = (ushort)(1 << i), EntryMask = (ushort)(1 << j), Kind = kind };
+                    bestOfQuery[i] = Math.Max(bestOfQuery[i], row[i]);
+                }
+            }
+        }
+
+        AddJoins(query, entry, n, m, vocabulary, bestOfQuery, pairs, ref count);
+        SortDescending(pairs[..count]);
+
+        ushort usedQuery = 0;
+        ushort usedEntry = 0;
+        double queryMatched = 0;
+        double entryMatched = 0;
+        var strongPairs = 0;
+        for (var p = 0; p < count; p++)
+        {
+            var pair = pairs[p];
+            if ((pair.QueryMask & usedQuery) != 0 || (pair.EntryMask & usedEntry) != 0)
+            {
+                continue;
+            }
+
+            usedQuery |= pair.QueryMask;
+            usedEntry |= pair.EntryMask;
+            queryMatched += pair.Similarity * WeightOf(query, pair.QueryMask, n);
+            entryMatched += pair.Similarity * EntryWeightOf(entry, pair.EntryMask, m, vocabulary);
+            strongPairs += pair.Kind == TokenMatchKind.Initial ? 0 : 1;
+            explanation?.Append(Describe(query, entry, vocabulary, pair, n, m)).Append(", ");
+        }
+
+        var entryTotal = EntryWeightOf(entry, ushort.MaxValue, m, vocabulary);
+        var queryCoverage = queryMatched / query.TotalWeight;
+        var entryCoverage = entryMatched / entryTotal;
+        var score = (0.6 * Math.Max(queryCoverage, entryCoverage)) + (0.4 * Math.Min(queryCoverage, entryCoverage));
+        var entryStrong = 0;
+        for (var j = 0; j < m; j++)
+        {
+            entryStrong += vocabulary.Tokens[entry[j]].Length > 1 ? 1 : 0;
+        }
+
+        // One shared part is what hard negatives have (the same surname, the same MUHAMMAD): never enough
+        // for a hit on the name alone unless both names are single words.
+        if (strongPairs == 0)
+        {
+            score = Math.Min(score, 0.5);
+        }
+        else if (strongPairs == 1 && (query.StrongCount > 1 || entryStrong > 1))
+        {
+            score = Math.Min(score, 0.62);
+        }
+
+        if (explanation is not null)
+        {
+            AppendUnmatched(explanation, query, entry, vocabulary, usedQuery, usedEntry, n, m);
+        }
+
+        return score;
+    }
+
+    private static double PartSimilarity(PreparedQuery query, int i, TokenVocabulary vocabulary, int token)
+    {
+        var entryPart = vocabulary.Tokens[token];
+        var similarity = TokenSimilarity.Compute(query.Parts[i], query.Skeletons[i], entryPart, vocabulary.Skeletons[token], out _);
+        if (query.MayBeTruncated && i == query.Parts.Length - 1 && query.Parts[i].Length >= 2
+            && entryPart.StartsWith(query.Parts[i], StringComparison.Ordinal))
+        {
+            similarity = Math.Max(similarity, 0.95);
+        }
+
+        return similarity;
+    }
+
+    private static void AddJoins(
+        PreparedQuery query, ReadOnlySpan<int> entry, int n, int m, TokenVocabulary vocabulary, Span<float> bestOfQuery, Span<Pair> pairs, ref int count)
+    {
+        Span<char> buffer = stackalloc char[2 * NameNormaliser.MaxPartLength];
+        for (var i = 0; i < n; i++)
+        {
+            var part = query.Parts[i];
+            if (bestOfQuery[i] >= 0.97f || part.Length < 5)
+            {
+                continue;
+            }
+
+            for (var j = 0; j + 1 < m && count < MaxPairs; j++)
+            {
+                var left = vocabulary.Tokens[entry[j]];
+                var right = vocabulary.Tokens[entry[j + 1]];
+                if (Math.Abs(left.Length + right.Length - part.Length) > 2 || left.Length < 2 || right.Length < 2)
+                {
+                    continue;
+                }
+
+                left.CopyTo(buffer);
+                right.CopyTo(buffer[left.Length..]);
+                var similarity = JaroWinkler.Similarity(part, buffer[..(left.Length + right.Length)]);
+                if (similarity >= 0.9)
+                {
+                    pairs[count++] = new Pair
+                    {
+                        Similarity = (float)similarity, QueryMask = (ushort)(1 << i), EntryMask = (ushort)(3 << j), Kind = TokenMatchKind.Joined,
+                    };
+                }
+            }
+        }
+
+        for (var i = 0; i + 1 < n; i++)
+        {
+            var joined = query.Joins[i];
+            for (var j = 0; j < m && count < MaxPairs; j++)
+            {
+                var token = vocabulary.Tokens[entry[j]];
+                if (token.Length < 5 || Math.Abs(token.Length - joined.Length) > 2)
+                {
+                    continue;
+                }
+
+                var similarity = Math.Max(
+                    JaroWinkler.Similarity(joined, token), JaroWinkler.Similarity(query.JoinSkeletons[i], vocabulary.Skeletons[entry[j]]));
+                if (similarity >= 0.9)
+                {
+                    pairs[count++] = new Pair
+                    {
+                        Similarity = (float)similarity, QueryMask = (ushort)(3 << i), EntryMask = (ushort)(1 << j), Kind = TokenMatchKind.Joined,
+                    };
+                }
+            }
+        }
+    }
+
+    private static void SortDescending(Span<Pair> pairs)
+    {
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            var item = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && (pairs[j].Similarity < item.Similarity
+                || (pairs[j].Similarity == item.Similarity && pairs[j].Kind == TokenMatchKind.Joined && item.Kind != TokenMatchKind.Joined)))
+            {
+                pairs[j + 1] = pairs[j];
+                j--;
+            }
+
+            pairs[j + 1] = item;
+        }
+    }
+
+    private static double WeightOf(PreparedQuery query, ushort mask, int n)
+    {
+        double weight = 0;
+        for (var i = 0; i < n; i++)
+        {
+            weight += (mask & (1 << i)) != 0 ? query.Weights[i] : 0;
+        }
+
+        return weight;
+    }
+
+    private static double EntryWeightOf(ReadOnlySpan<int> entry, ushort mask, int m, TokenVocabulary vocabulary)
+    {
+        double weight = 0;
+        for (var j = 0; j < m; j++)
+        {
+            weight += (mask & (1 << j)) == 0 ? 0 : vocabulary.Tokens[entry[j]].Length == 1 ? 0.5 : 1.0;
+        }
+
+        return weight;
+    }
+
+    private static string Describe(PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, Pair pair, int n, int m)
+    {
+        var left = Parts(query.Parts, pair.QueryMask, n);
+        var right = EntryParts(entry, vocabulary, pair.EntryMask, m);
+        return pair.Kind switch
+        {
+            TokenMatchKind.Exact => left,
+            TokenMatchKind.Initial => $"{left} as initial of {right}",
+            TokenMatchKind.Joined => string.Create(CultureInfo.InvariantCulture, $"{left} ~ {right} (written together, {pair.Similarity:0.00})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{left} ~ {right} ({pair.Similarity:0.00})"),
+        };
+    }
+
+    private static void AppendUnmatched(
+        StringBuilder explanation, PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, ushort usedQuery, ushort usedEntry, int n, int m)
+    {
+        var missingInEntry = Parts(query.Parts, (ushort)~usedQuery, n);
+        var missingInQuery = EntryParts(entry, vocabulary, (ushort)~usedEntry, m);
+        if (missingInEntry.Length > 0)
+        {
+            explanation.Append("not in the listed name: ").Append(missingInEntry).Append(", ");
+        }
+
+        if (missingInQuery.Length > 0)
+        {
+            explanation.Append("not in the screened name: ").Append(missingInQuery).Append(", ");
+        }
+    }
+
+    private static string Parts(string[] parts, ushort mask, int n)
+    {
+        var selected = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            if ((mask & (1 << i)) != 0)
+            {
+                selected.Add(parts[i]);
+            }
+        }
+
+        return string.Join('+', selected);
+    }
+
+    private static string EntryParts(ReadOnlySpan<int> entry, TokenVocabulary vocabulary, ushort mask, int m)
+    {
+        var selected = new List<string>();
+        for (var j = 0; j < m; j++)
+        {
+            if ((mask & (1 << j)) != 0)
+            {
+                selected.Add(vocabulary.Tokens[entry[j]]);
+            }
+        }
+
+        return string.Join('+', selected);
+    }
+}

@@ -1,0 +1,48 @@
+using Timpora.Screening.Normalisation;
+
+namespace Timpora.Screening.Matching;
+
+/// <summary>The query's name parts with everything the comparison needs computed once per query.</summary>
+internal sealed class PreparedQuery
+{
+    public PreparedQuery(NormalisedName name)
+    {
+        Parts = [.. name.Parts];
+        MayBeTruncated = name.MayBeTruncated;
+        Skeletons = new string[Parts.Length];
+        Weights = new double[Parts.Length];
+        Joins = new string[Math.Max(0, Parts.Length - 1)];
+        JoinSkeletons = new string[Joins.Length];
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            Skeletons[i] = NameKeys.Skeleton(Parts[i]);
+            Weights[i] = Parts[i].Length == 1 ? 0.5 : 1.0;
+            StrongCount += Parts[i].Length == 1 ? 0 : 1;
+            TotalWeight += Weights[i];
+        }
+
+        for (var i = 0; i < Joins.Length; i++)
+        {
+            Joins[i] = Parts[i] + Parts[i + 1];
+            JoinSkeletons[i] = NameKeys.Skeleton(Joins[i]);
+        }
+    }
+
+    public string[] Parts { get; }
+
+    public string[] Skeletons { get; }
+
+    public double[] Weights { get; }
+
+    public double TotalWeight { get; }
+
+    /// <summary>Parts longer than an initial.</summary>
+    public int StrongCount { get; }
+
+    /// <summary>Adjacent parts written together (ABDUL RAHMAN as ABDULRAHMAN).</summary>
+    public string[] Joins { get; }
+
+    public string[] JoinSkeletons { get; }
+
+    public bool MayBeTruncated { get; }
+}

@@ -1,3 +1,0 @@
-namespace Timpora.Screening;
-
-public static class NameMatcher;

@@ -1,0 +1,73 @@
+namespace Timpora.Screening;
+
+public enum Sex
+{
+    Female,
+    Male,
+}
+
+/// <summary>
+/// One person (or one document) on a watchlist. <paramref name="ValidFrom"/> and <paramref name="ValidUntil"/>
+/// bound the listing: a ban that has run out must stop matching (pencegahan lasts 6 months unless renewed).
+/// </summary>
+public sealed record WatchlistEntry(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    PartialDate? DateOfBirth = null,
+    string? Nationality = null,
+    Sex? Sex = null,
+    IReadOnlyList<string>? Documents = null,
+    DateOnly? ValidFrom = null,
+    DateOnly? ValidUntil = null)
+{
+    public bool IsValidOn(DateOnly day) =>
+        (ValidFrom is null || ValidFrom.Value <= day) && (ValidUntil is null || day <= ValidUntil.Value);
+}
+
+/// <summary>A person to screen. <paramref name="AsOf"/> is the day whose list applies (today when null).</summary>
+public sealed record ScreeningQuery(
+    string Name,
+    PartialDate? DateOfBirth = null,
+    string? Nationality = null,
+    Sex? Sex = null,
+    string? Document = null,
+    DateOnly? AsOf = null);
+
+public enum ScreeningDecision
+{
+    Review,
+    Alert,
+}
+
+/// <summary>A watchlist entry that resembles the query, with the reasons in words an officer can check.</summary>
+public sealed record ScreeningHit(
+    WatchlistEntry Entry,
+    double Score,
+    ScreeningDecision Decision,
+    string MatchedName,
+    string Explanation);
+
+/// <summary>
+/// Thresholds and limits. The defaults are the ones the evaluation set (see <c>Evaluation/</c>) was measured
+/// with; change them together with a new run of <c>bench/Timpora.Bench screening</c>.
+/// </summary>
+public sealed record ScreeningOptions
+{
+    public static ScreeningOptions Default { get; } = new();
+
+    /// <summary>Score at or above which a hit is an alert.</summary>
+    public double AlertThreshold { get; init; } = 0.90;
+
+    /// <summary>Score at or above which a hit goes to review; hits below it are not returned.</summary>
+    public double ReviewThreshold { get; init; } = 0.75;
+
+    /// <summary>How many candidates, ranked by a cheap pre-score, get the full comparison.</summary>
+    public int MaxScoredCandidates { get; init; } = 200;
+
+    /// <summary>Upper bound of hits returned for one query.</summary>
+    public int MaxHits { get; init; } = 50;
+
+    /// <summary>Gives "today" for queries without an as-of date, so that expired entries stop matching.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

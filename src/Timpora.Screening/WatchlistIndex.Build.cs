@@ -1,0 +1,150 @@
+using Timpora.Screening.Indexing;
+using Timpora.Screening.Matching;
+using Timpora.Screening.Normalisation;
+
+namespace Timpora.Screening;
+
+public sealed partial class WatchlistIndex
+{
+    private readonly WatchlistEntry[] entries;
+    private readonly int[] entryDateOfBirth;
+    private readonly int[] entryNationality;
+    private readonly sbyte[] entrySex;
+    private readonly int[] entryValidFrom;
+    private readonly int[] entryValidUntil;
+    private readonly int[] entryNameStart;
+    private readonly int[] nameEntry;
+    private readonly short[] nameAlias;
+    private readonly int[] nameTokenStart;
+    private readonly int[] nameTokens;
+    private readonly TokenVocabulary vocabulary;
+    private readonly PostingLists postings;
+    private readonly Dictionary<string, int> documentFirst;
+    private readonly int[] documentEntry;
+    private readonly int[] documentNext;
+    private readonly ThreadLocal<QueryScratch> scratches;
+
+    private WatchlistIndex(WatchlistEntry[] entries, NormalisedName[][] names)
+    {
+        this.entries = entries;
+        entryDateOfBirth = new int[entries.Length];
+        entryNationality = new int[entries.Length];
+        entrySex = new sbyte[entries.Length];
+        entryValidFrom = new int[entries.Length];
+        entryValidUntil = new int[entries.Length];
+        entryNameStart = new int[entries.Length + 1];
+        var nameCount = 0;
+        var tokenCount = 0;
+        foreach (var entryNames in names)
+        {
+            foreach (var name in entryNames)
+            {
+                nameCount += name.Parts.Count > 0 ? 1 : 0;
+                tokenCount += name.Parts.Count;
+            }
+        }
+
+        nameEntry = new int[nameCount];
+        nameAlias = new short[nameCount];
+        nameTokenStart = new int[nameCount + 1];
+        nameTokens = new int[tokenCount];
+        var tokenName = new int[tokenCount];
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = new List<string>();
+        var documents = new List<(string Document, int Entry)>();
+        int nameId = 0, tokenAt = 0;
+        for (var e = 0; e < entries.Length; e++)
+        {
+            var entry = entries[e];
+            entryDateOfBirth[e] = entry.DateOfBirth?.Packed ?? 0;
+            entryNationality[e] = Evidence.PackNationality(entry.Nationality);
+            entrySex[e] = entry.Sex is { } sex ? (sbyte)sex : (sbyte)-1;
+            entryValidFrom[e] = entry.ValidFrom?.DayNumber ?? int.MinValue;
+            entryValidUntil[e] = entry.ValidUntil?.DayNumber ?? int.MaxValue;
+            entryNameStart[e] = nameId;
+            for (var alias = 0; alias < names[e].Length; alias++)
+            {
+                var name = names[e][alias];
+                if (name.Parts.Count == 0)
+                {
+                    continue;
+                }
+
+                nameEntry[nameId] = e;
+                nameAlias[nameId] = (short)alias;
+                nameTokenStart[nameId] = tokenAt;
+                foreach (var part in name.Parts)
+                {
+                    if (!ids.TryGetValue(part, out var id))
+                    {
+                        id = tokens.Count;
+                        ids.Add(part, id);
+                        tokens.Add(part);
+                    }
+
+                    nameTokens[tokenAt] = id;
+                    tokenName[tokenAt++] = nameId;
+                }
+
+                nameId++;
+            }
+
+            foreach (var document in entry.Documents ?? [])
+            {
+                var normalised = Evidence.NormaliseDocument(document);
+                if (normalised.Length > 0)
+                {
+                    documents.Add((normalised, e));
+                }
+            }
+        }
+
+        entryNameStart[entries.Length] = nameId;
+        nameTokenStart[nameCount] = tokenAt;
+        vocabulary = TokenVocabulary.Create(tokens, ids);
+        postings = PostingLists.Build(vocabulary.Count, nameTokens, tokenName);
+        documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        documentEntry = new int[documents.Count];
+        documentNext = new int[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+        {
+            documentEntry[d] = documents[d].Entry;
+            documentNext[d] = documentFirst.TryGetValue(documents[d].Document, out var previous) ? previous : -1;
+            documentFirst[documents[d].Document] = d;
+        }
+
+        scratches = new ThreadLocal<QueryScratch>(() => new QueryScratch(vocabulary.Count, nameEntry.Length));
+    }
+
+    /// <summary>Number of entries in the list.</summary>
+    public int Count => entries.Length;
+
+    /// <summary>Distinct name parts across all names and aliases.</summary>
+    public int DistinctNameParts => vocabulary.Count;
+
+    public IReadOnlyList<WatchlistEntry> Entries => entries;
+
+    /// <summary>
+    /// Builds the in-memory index. Names are normalised in parallel; everything else is one pass into flat
+    /// arrays. Entries are kept as given, so a hit can show the full record.
+    /// </summary>
+    public static WatchlistIndex Build(IEnumerable<WatchlistEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var array = entries.ToArray();
+        var names = new NormalisedName[array.Length][];
+        Parallel.For(0, array.Length, e =>
+        {
+            var entry = array[e];
+            var entryNames = new NormalisedName[1 + entry.Aliases.Count];
+            entryNames[0] = NameNormaliser.Normalise(entry.Name);
+            for (var a = 0; a < entry.Aliases.Count; a++)
+            {
+                entryNames[a + 1] = NameNormaliser.Normalise(entry.Aliases[a]);
+            }
+
+            names[e] = entryNames;
+        });
+        return new WatchlistIndex(array, names);
+    }
+}

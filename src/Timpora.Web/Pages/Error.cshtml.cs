@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Timpora.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        var code = status ?? 500;
+        (Title, Explanation) = code switch
+        {
+            404 => (t["Error.NotFound"].Value, t["Error.NotFoundText"].Value),
+            403 => (t["Error.Forbidden"].Value, t["Error.ForbiddenText"].Value),
+            413 => (t["Error.TooLarge"].Value, t["Error.TooLargeText"].Value),
+            429 => (t["Error.TooMany"].Value, t["Error.TooManyText"].Value),
+            400 => (t["Error.BadRequest"].Value, t["Error.BadRequestText"].Value),
+            _ => (t["Error.Server"].Value, t["Error.ServerText"].Value),
+        };
+        Response.StatusCode = code;
+    }
+}

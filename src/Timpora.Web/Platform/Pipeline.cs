@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace Timpora.Web.Platform;
+
+public static class Pipeline
+{
+    public static void UseTimpora(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseHttpLogging();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
+        await next();
+    });
+
+    /// <summary>A user whose role an administrator marked as needing two-factor sign-in, but who has not set
+    /// up an authenticator yet, can only reach the enrolment page until they do.</summary>
+    private static void UseTwoFactorEnrolment(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (context.User.HasClaim(ScopeClaimsFactory.TwoFactorEnrolmentClaim, "required")
+            && !path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/Language", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Redirect("/Account/Authenticator");
+            return;
+        }
+
+        await next();
+    });
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timpora.Core.Accounts;
+using Timpora.Core.Data;
+
+namespace Timpora.Web.Platform;
+
+/// <summary>Puts the user's scope (offices and villages), office time zone and two-factor duty into the
+/// sign-in cookie, so that each request knows them without a query.</summary>
+public sealed class ScopeClaimsFactory(
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
+{
+    public const string TimeZoneClaim = "timpora:tz";
+    public const string KanimNameClaim = "timpora:kanim-name";
+    public const string DisplayNameClaim = "timpora:display-name";
+    public const string TwoFactorEnrolmentClaim = "timpora:2fa-enrolment";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var userRoles = await UserManager.GetRolesAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+
+        if (userRoles.Contains(Roles.Administrator))
+        {
+            identity.AddClaim(new Claim(DataScope.AllClaim, "true"));
+        }
+
+        var kanimIds = new List<int>();
+        if (userRoles.Contains(Roles.KanwilSupervisor) && user.KanwilId is { } kanwilId)
+        {
+            kanimIds.AddRange(await db.Kanims.Where(k => k.KanwilId == kanwilId).Select(k => k.Id).ToListAsync());
+        }
+
+        if (userRoles.Contains(Roles.KanimOfficer) && user.KanimId is { } kanimId)
+        {
+            kanimIds.Add(kanimId);
+        }
+
+        foreach (var id in kanimIds.Distinct())
+        {
+            identity.AddClaim(new Claim(DataScope.KanimClaim, id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (userRoles.Contains(Roles.Pimpasa))
+        {
+            var villages = await db.PimpasaVillages.Where(v => v.UserId == user.Id).Select(v => v.VillageCode).ToListAsync();
+            foreach (var village in villages)
+            {
+                identity.AddClaim(new Claim(DataScope.VillageClaim, village));
+            }
+        }
+
+        var office = user.KanimId is { } ownKanim
+            ? await db.Kanims.Where(k => k.Id == ownKanim).Select(k => new { k.Name, k.TimeZoneId }).FirstOrDefaultAsync()
+            : user.KanwilId is { } ownKanwil
+                ? await db.Kanims.Where(k => k.KanwilId == ownKanwil).OrderBy(k => k.Id).Select(k => new { k.Name, k.TimeZoneId }).FirstOrDefaultAsync()
+                : null;
+        identity.AddClaim(new Claim(TimeZoneClaim, office?.TimeZoneId ?? OfficeClock.DefaultTimeZone));
+        if (user.KanimId is not null && office is not null)
+        {
+            identity.AddClaim(new Claim(KanimNameClaim, office.Name));
+        }
+
+        if (!user.TwoFactorEnabled && await db.Roles.AnyAsync(r => r.RequiresTwoFactor && userRoles.Contains(r.Name!)))
+        {
+            identity.AddClaim(new Claim(TwoFactorEnrolmentClaim, "required"));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Timpora.Core.Accounts;
+using Timpora.Core.Data;
+
+namespace Timpora.Web.Platform;
+
+/// <summary>Registers the application's services. Each block is one of the framework's own seams.</summary>
+public static class Services
+{
+    public const string SignInRateLimit = "sign-in";
+    public static readonly CultureInfo[] Cultures = [new("id"), new("en")];
+
+    public static void AddTimpora(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<TimporaOptions>(configuration.GetSection("Timpora"));
+        var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataFolder = Path.GetFullPath(configuration["Timpora:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataFolder);
+        var connectionString = database.ConnectionString
+            ?? (database.Provider == DatabaseProvider.Sqlite
+                ? $"Data Source={Path.Combine(dataFolder, "timpora.db")}"
+                : throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."));
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => CallerOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        services.AddDbContext<AppDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequireDigit = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "timpora.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        // Scope claims (offices, villages) are refreshed from the database at least this often.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa))
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                // Everything else needs a signed-in user through the fallback policy.
+                o.Conventions.AllowAnonymousToPage("/Index");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Language");
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AuthorizeFolder("/People", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
+                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole();
+        }
+
+        var signInPermits = configuration.GetValue("Timpora:SignInPermitsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddScoped<OfficeClock>();
+    }
+
+    private static Caller CallerOf(HttpContext? context)
+    {
+        if (context?.User.Identity?.IsAuthenticated != true)
+        {
+            return new Caller(null, "anonymous", context?.Connection.RemoteIpAddress?.ToString(), DataScope.Nothing);
+        }
+
+        var user = context.User;
+        return new Caller(
+            user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+            user.Identity.Name ?? "?",
+            context.Connection.RemoteIpAddress?.ToString(),
+            DataScope.From(user));
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string Supervisor = "supervisor";
+    public const string Administrator = "administrator";
+}

@@ -1,0 +1,171 @@
+using Timpora.Screening;
+
+namespace Timpora.Tests.Screening;
+
+public class WatchlistIndexTests
+{
+    private static readonly DateOnly Today = new(2026, 1, 15);
+
+    private static readonly WatchlistIndex Index = WatchlistIndex.Build(
+    [
+        new("E1", "MUHAMMAD ABDUL RAHMAN", ["ABU KHALID"], PartialDate.Of(1980, 5, 12), "IRQ", Sex.Male, ["A1234567"]),
+        new("E2", "MÜLLER, Hans Peter", [], PartialDate.Of(1975), "D", Sex.Male),
+        new("E3", "Иванов Сергей Петрович", [], PartialDate.Of(1969, 3, 1), "RUS", Sex.Male),
+        new("E4", "ZHANG WEI", [], PartialDate.Of(1990, 7, 7), "CHN", Sex.Male),
+        new("E5", "NGUYEN THI HUONG", [], PartialDate.Of(1988, 2, 29), "VNM", Sex.Female),
+        new("E6", "OLD BAN EXPIRED", [], null, "AUS", null, null, new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1)),
+        new("E7", "SOMCHAI ใจดี", [], null, "THA"),
+        new("E8", "ABDULLAH AL-RASHID", [], PartialDate.Of(1985, 11, 3), "SAU", Sex.Male),
+        new("E9", "PETER JOHN SMITH", [], PartialDate.Of(1970, 1, 1), "GBR", Sex.Male),
+        new("E10", "STOLEN DOCUMENT HOLDER", [], null, null, null, ["X9876543"]),
+    ]);
+
+    private static IReadOnlyList<ScreeningHit> Screen(string name, PartialDate? dob = null, string? nationality = null, string? document = null) =>
+        Index.Screen(new ScreeningQuery(name, dob, nationality, null, document, Today));
+
+    [Theory]
+    [InlineData("Mohamed Abdulrahman")]
+    [InlineData("RAHMAN MUHAMMAD ABDUL")]
+    [InlineData("MOHAMMED ABD AL-RAHMAN")]
+    [InlineData("Muhamad Abdul Rahmen")]
+    [InlineData("محمد عبد الرحمن")]
+    [InlineData("ABDUL RAHMAN<<MUHAMMAD")]
+    public void Screen_SpellingVariantsWithDateOfBirth_Alert(string name)
+    {
+        var hit = Assert.Single(Screen(name, PartialDate.Of(1980, 5, 12)));
+
+        Assert.Equal("E1", hit.Entry.Id);
+        Assert.Equal(ScreeningDecision.Alert, hit.Decision);
+    }
+
+    [Theory]
+    [InlineData("Hans Müller")]
+    [InlineData("HANS MUELLER")]
+    [InlineData("MUELLER<<HANS<PETER")]
+    [InlineData("Hans Peter Muller")]
+    public void Screen_GermanUmlautSpellings_Meet(string name)
+    {
+        var hit = Assert.Single(Screen(name, PartialDate.Of(1975, 4, 1)));
+
+        Assert.Equal("E2", hit.Entry.Id);
+        Assert.Equal(ScreeningDecision.Alert, hit.Decision);
+    }
+
+    [Theory]
+    [InlineData("SERGEI IVANOV")]
+    [InlineData("Sergey Ivanov")]
+    [InlineData("IVANOV<<SERGEI<PETROVICH")]
+    public void Screen_CyrillicEntryLatinQuery_Matches(string name)
+    {
+        Assert.Equal("E3", Assert.Single(Screen(name, PartialDate.Of(1969, 3, 1))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_AliasMatches_ReportsTheAlias()
+    {
+        var hit = Assert.Single(Screen("Abu Khaled", PartialDate.Of(1980, 5, 12)));
+
+        Assert.Equal("ABU KHALID", hit.MatchedName);
+        Assert.Contains("date of birth agrees", hit.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_Hit_ExplainsWhatMatched()
+    {
+        var hit = Assert.Single(Screen("Mohamed Abdulrahman", PartialDate.Of(1980, 5, 12), "IRQ"));
+
+        Assert.Contains("MOHAMED ~ MUHAMMAD", hit.Explanation, StringComparison.Ordinal);
+        Assert.Contains("ABDULRAHMAN ~ ABDUL+RAHMAN (written together", hit.Explanation, StringComparison.Ordinal);
+        Assert.Contains("nationality agrees", hit.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_ContradictingDateOfBirth_LowersScoreBelowReview()
+    {
+        Assert.Single(Screen("ZHANG WEI"));
+        Assert.Empty(Screen("ZHANG WEI", PartialDate.Of(1961, 12, 30)));
+    }
+
+    [Fact]
+    public void Screen_MissingMiddleNameWithoutDateOfBirth_GoesToReview()
+    {
+        var hit = Assert.Single(Screen("PETER SMITH"));
+
+        Assert.Equal(ScreeningDecision.Review, hit.Decision);
+    }
+
+    [Theory]
+    [InlineData("JOHN WILLIAMS")]
+    [InlineData("NGUYEN VAN NAM")]
+    [InlineData("AHMED ABDUL KARIM")]
+    public void Screen_SharingOnePart_NoHit(string name)
+    {
+        Assert.Empty(Screen(name));
+    }
+
+    [Fact]
+    public void Screen_ExpiredEntry_StopsMatching()
+    {
+        Assert.Empty(Screen("OLD BAN EXPIRED"));
+        Assert.Single(Index.Screen(new ScreeningQuery("OLD BAN EXPIRED", AsOf: new DateOnly(2020, 6, 1))));
+    }
+
+    [Fact]
+    public void Screen_DocumentNumberMatches_AlertsWhateverTheName()
+    {
+        var hit = Assert.Single(Screen("SOMEONE ELSE ENTIRELY", document: "x98-76543"));
+
+        Assert.Equal("E10", hit.Entry.Id);
+        Assert.Equal(1.0, hit.Score);
+        Assert.Contains("document number matches", hit.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_ArticleWrittenJoined_Matches()
+    {
+        Assert.Equal("E8", Assert.Single(Screen("ABDULLAH ALRASHID", PartialDate.Of(1985, 11, 3))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_TruncatedMrzName_Matches()
+    {
+        var index = WatchlistIndex.Build([new("T1", "ABDULRAHMAN MUHAMMAD IBRAHIM KHALIL SALEHUDDIN", [], PartialDate.Of(1979, 1, 2))]);
+
+        var hits = index.Screen(new ScreeningQuery("ABDULRAHMAN<<MUHAMMAD<IBRAHIM<KHALIL<SALE", PartialDate.Of(1979, 1, 2)));
+
+        Assert.Equal(ScreeningDecision.Alert, Assert.Single(hits).Decision);
+    }
+
+    [Fact]
+    public void Screen_UnknownScript_MatchesSameSpellingWithoutCrashing()
+    {
+        Assert.Equal("E7", Assert.Single(Screen("SOMCHAI ใจดี")).Entry.Id);
+        Assert.Empty(Screen("ᚠᚢᚦᚨᚱᚲ"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u0000\u0001\u0002")]
+    [InlineData("M")]
+    public void Screen_NameWithoutUsableParts_NoHitsNoCrash(string name)
+    {
+        Assert.Empty(Screen(name));
+    }
+
+    [Fact]
+    public void Screen_TenThousandCharacterName_NoCrash()
+    {
+        Assert.Empty(Screen(string.Concat(Enumerable.Repeat("ABCDEFG ", 1250))));
+    }
+
+    [Fact]
+    public void Screen_CustomThresholds_ChangeDecision()
+    {
+        var strict = ScreeningOptions.Default with { AlertThreshold = 0.999, ReviewThreshold = 0.5 };
+
+        var hit = Assert.Single(Index.Screen(new ScreeningQuery("Mohamed Abdulrahman", AsOf: Today), strict));
+
+        Assert.Equal(ScreeningDecision.Review, hit.Decision);
+    }
+}

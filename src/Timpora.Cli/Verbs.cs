@@ -11,12 +11,15 @@ public static class Verbs
         {
             case "schema-script":
                 return SchemaScript(args.Skip(1).ToArray(), output, error);
+            case "mrz": return await MrzVerb.RunAsync(args[1..], input, output, error);
             case "screen": return await ScreenVerb.RunAsync(args[1..], input, output, error);
             default:
                 await error.WriteLineAsync("""
                     Timpora command line
                       schema-script sqlite|postgresql   print the CREATE script EF Core derives from the model,
                                                         the starting point of the next script in Schema/<provider>/
+                      mrz [--today YYYY-MM-DD]          read MRZs on standard input (blank line between documents),
+                                                        write one JSON object per document per line
                       screen --watchlist W.csv --queries Q.csv --out R.csv
                                                         screen people against a ban or wanted list, hits to R.csv
                     """);

@@ -10,10 +10,17 @@ using Timpora.Core.Organisation;
 
 namespace Timpora.Core.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Caller caller, TimeProvider clock)
+// The caller is read at each use, not at construction: in a web request the context can be created (by the
+// sign-in cookie's validator) before authentication has set the user.
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Caller> caller, TimeProvider clock)
     : IdentityDbContext<AppUser, AppRole, string>(options)
 {
-    public Caller Caller { get; } = caller;
+    public AppDbContext(DbContextOptions<AppDbContext> options, Caller caller, TimeProvider clock)
+        : this(options, () => caller, clock)
+    {
+    }
+
+    public Caller Caller => caller();
 
     /// <summary>Why the pending changes are made (e.g. the reason given for a deletion); written with them.</summary>
     public string? ChangeReason { get; set; }

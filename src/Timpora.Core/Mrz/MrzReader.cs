@@ -96,7 +96,7 @@ internal sealed partial class MrzReader
             OptionalData2 = layout.OptionalData2 is { } second ? second.Of(lines).Trim('<') : "",
             Lines = lines,
             CheckDigits = checks,
-            Issues = issues,
+            Issues = [.. issues.OrderBy(i => i.Severity)],
         };
     }
 

@@ -29,7 +29,11 @@ public static class Services
         services.AddSingleton(TimeProvider.System);
 
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => CallerOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        services.AddScoped<Func<Caller>>(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpContextAccessor>();
+            return () => CallerOf(http.HttpContext);
+        });
         services.AddDbContext<AppDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
 
         services.AddIdentity<AppUser, AppRole>(o =>
@@ -129,12 +133,17 @@ public static class Services
             return new Caller(null, "anonymous", context?.Connection.RemoteIpAddress?.ToString(), DataScope.Nothing);
         }
 
+        if (context.Items[typeof(Caller)] is Caller known)
+        {
+            return known;
+        }
+
         var user = context.User;
-        return new Caller(
+        return (Caller)(context.Items[typeof(Caller)] = new Caller(
             user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
             user.Identity.Name ?? "?",
             context.Connection.RemoteIpAddress?.ToString(),
-            DataScope.From(user));
+            DataScope.From(user)))!;
     }
 }
 

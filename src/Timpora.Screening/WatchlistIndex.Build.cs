@@ -103,6 +103,7 @@ public sealed partial class WatchlistIndex
         nameTokenStart[nameCount] = tokenAt;
         vocabulary = TokenVocabulary.Create(tokens, ids);
         postings = PostingLists.Build(vocabulary.Count, nameTokens, tokenName);
+        vocabulary.SetFrequencies(postings.LengthOf, Math.Max(nameCount, 2000));
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         documentEntry = new int[documents.Count];
         documentNext = new int[documents.Count];

@@ -66,7 +66,7 @@ public sealed partial class WatchlistIndex
             scratch.UnitStarts.Add(scratch.Expansions.Count);
             if (query.Parts[i].Length > 1)
             {
-                Expand(query.Parts[i], query.Skeletons[i], scratch, phonetic: true);
+                Expand(query.Parts[i], query.Skeletons[i], scratch, phonetic: true, credit: 1f);
                 AddSplits(query.Parts[i], scratch);
             }
         }
@@ -76,19 +76,21 @@ public sealed partial class WatchlistIndex
             scratch.UnitStarts.Add(scratch.Expansions.Count);
             if (query.Parts[i].Length > 1 && query.Parts[i + 1].Length > 1)
             {
-                Expand(query.Joins[i], query.JoinSkeletons[i], scratch, phonetic: false);
+                Expand(query.Joins[i], query.JoinSkeletons[i], scratch, phonetic: false, credit: 2f);
             }
         }
 
         scratch.UnitStarts.Add(scratch.Expansions.Count);
     }
 
-    private void Expand(string part, string skeleton, QueryScratch scratch, bool phonetic)
+    // Credit is what a found token adds to the pre-score: a token matching two query parts written
+    // together stands for both.
+    private void Expand(string part, string skeleton, QueryScratch scratch, bool phonetic, float credit)
     {
         var exact = vocabulary.Find(part);
         if (exact >= 0)
         {
-            scratch.MarkToken(exact, 1f);
+            scratch.MarkToken(exact, credit);
             scratch.Expansions.Add(exact);
         }
 
@@ -118,7 +120,7 @@ public sealed partial class WatchlistIndex
                     scratch.Expansions.Add(token);
                 }
 
-                scratch.MarkToken(token, (float)similarity);
+                scratch.MarkToken(token, (float)similarity * credit);
             }
         }
     }

@@ -38,9 +38,9 @@ public static class Mrz
     }
 
     /// <summary>
-    /// The Doc 9303 Part 3 (4.9) check digit of <paramref name="value"/>: weights 7, 3, 1 repeating, digits at
-    /// face value, A=10 to Z=35, filler 0, sum modulo 10. Null when the value holds a character that cannot
-    /// appear in an MRZ.
+    /// The check digit of <paramref name="value"/> as Doc 9303 Part 3 ("Check digits in the MRZ") defines it:
+    /// weights 7, 3, 1 repeating, digits at face value, A=10 to Z=35, filler 0, sum modulo 10. Null when the
+    /// value holds a character that cannot appear in an MRZ.
     /// </summary>
     public static int? CheckDigit(string value)
     {

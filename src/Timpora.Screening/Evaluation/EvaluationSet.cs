@@ -66,7 +66,7 @@ public sealed class EvaluationSet
                 withDate ? QueryDate(person.DateOfBirth, random, applied) : null,
                 random.NextDouble() < 0.7 ? (random.NextDouble() < 0.05 ? "XXA" : person.Nationality) : null,
                 random.NextDouble() < 0.6 ? person.Sex : null,
-                positive && random.NextDouble() < 0.03 ? entries[source].Documents![0] : null,
+                positive && entries[source].Documents is [var document, ..] && random.NextDouble() < 0.03 ? document : null,
                 new DateOnly(2026, 1, 15));
             queries.Add(new LabelledQuery(query, positive ? entries[source].Id : null, string.Join('+', applied)));
         }

@@ -55,9 +55,10 @@ internal static class NameVariation
             Note(applied, "extra name");
         }
 
-        if (parts.Count >= 2 && random.NextDouble() < 0.15)
+        // Forms join the halves of a compound (ABDUL RAHMAN, MIN JUN) or two given names, not a whole name.
+        if (parts.Count >= 3 && random.NextDouble() < 0.15)
         {
-            var at = random.Next(parts.Count - 1);
+            var at = person.FamilyFirst ? 1 + random.Next(parts.Count - 2) : random.Next(parts.Count - 2);
             if (parts[at].Length + parts[at + 1].Length <= 16)
             {
                 parts[at] += parts[at + 1];
@@ -111,7 +112,7 @@ internal static class NameVariation
             return Mrz(parts, surnameAt < parts.Count ? surnameAt : parts.Count - 1);
         }
 
-        if (roll < 0.55)
+        if (roll < 0.55 && parts.Count >= 2)
         {
             Note(applied, "reordered");
             var surname = parts[Math.Min(surnameAt, parts.Count - 1)];

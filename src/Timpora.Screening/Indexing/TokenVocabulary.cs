@@ -65,6 +65,23 @@ internal sealed class TokenVocabulary
 
     public string[] Skeletons { get; }
 
+    /// <summary>How much a part says about identity, from 0.35 (in a tenth of all names) to 1 (rare).</summary>
+    public float[] Weights { get; private set; } = [];
+
+    /// <summary>Sets the weights from how many names hold each part (inverse document frequency).</summary>
+    public void SetFrequencies(Func<int, int> namesWithToken, int nameCount)
+    {
+        var weights = new float[Count];
+        var reference = Math.Log(2000);
+        for (var t = 0; t < Count; t++)
+        {
+            var idf = Math.Log(Math.Max(1.0, (double)nameCount / Math.Max(1, namesWithToken(t))));
+            weights[t] = (float)(0.35 + (0.65 * Math.Min(1, idf / reference)));
+        }
+
+        Weights = weights;
+    }
+
     public int Count => Tokens.Length;
 
     public long MemoryBytes => phoneticGroups.MemoryBytes + (deleteHashes.Length * 12L) + (Count * 120L);

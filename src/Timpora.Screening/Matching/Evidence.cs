@@ -36,13 +36,14 @@ internal static class Evidence
             else
             {
                 (change, text) = q.Day == e.Month && q.Month == e.Day ? (-0.02, "day and month of birth swapped")
-                    : (-0.12, "month of birth differs");
+                    : (-0.20, "month of birth differs");
             }
         }
         else if (Math.Abs(q.Year - e.Year) == 1 || IsSwappedYear(q.Year, e.Year))
         {
             (change, text) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (-0.04, "year of birth differs by one digit")
-                : (-0.10, "year of birth differs slightly");
+                : q.Month == 0 || e.Month == 0 ? (-0.10, "year of birth differs by one")
+                : (-0.25, "date of birth differs");
         }
         else
         {

@@ -63,6 +63,7 @@ internal static class NameComparison
         ushort usedEntry = 0;
         double queryMatched = 0;
         double entryMatched = 0;
+        double queryMatchedWeight = 0;
         var strongPairs = 0;
         for (var p = 0; p < count; p++)
         {
@@ -74,14 +75,19 @@ internal static class NameComparison
 
             usedQuery |= pair.QueryMask;
             usedEntry |= pair.EntryMask;
-            queryMatched += pair.Similarity * WeightOf(query, pair.QueryMask, n);
-            entryMatched += pair.Similarity * EntryWeightOf(entry, pair.EntryMask, m, vocabulary);
-            strongPairs += pair.Kind == TokenMatchKind.Initial ? 0 : 1;
+            var support = Support(pair, query, vocabulary, entry, m);
+            var entryWeight = EntryWeightOf(entry, pair.EntryMask, m, vocabulary);
+            var queryWeight = Math.Min(WeightOf(query, pair.QueryMask, n), entryWeight);
+            queryMatched += support * queryWeight;
+            queryMatchedWeight += queryWeight;
+            entryMatched += support * entryWeight;
+            strongPairs += pair.Kind == TokenMatchKind.Initial ? 0 : pair.Kind == TokenMatchKind.Joined ? 2 : 1;
             explanation?.Append(Describe(query, entry, vocabulary, pair, n, m)).Append(", ");
         }
 
         var entryTotal = EntryWeightOf(entry, ushort.MaxValue, m, vocabulary);
-        var queryCoverage = queryMatched / query.TotalWeight;
+        var queryTotal = queryMatchedWeight + UnmatchedQueryWeight(query, vocabulary, n, usedQuery);
+        var queryCoverage = queryMatched / queryTotal;
         var entryCoverage = entryMatched / entryTotal;
         var score = (0.6 * Math.Max(queryCoverage, entryCoverage)) + (0.4 * Math.Min(queryCoverage, entryCoverage));
         var entryStrong = 0;
@@ -107,6 +113,45 @@ internal static class NameComparison
         }
 
         return score;
+    }
+
+    // A near miss on a short part (TUNG/TRUNG, JO/JUNG) is weak evidence: short names of one tradition sit
+    // one letter apart. Exact parts and spellings that fold to the same skeleton count in full.
+    private static double Support(Pair pair, PreparedQuery query, TokenVocabulary vocabulary, ReadOnlySpan<int> entry, int m)
+    {
+        if (pair.Similarity >= 0.96f || pair.Kind == TokenMatchKind.Initial)
+        {
+            return pair.Similarity;
+        }
+
+        var shortest = int.MaxValue;
+        for (var j = 0; j < m; j++)
+        {
+            if ((pair.EntryMask & (1 << j)) != 0)
+            {
+                shortest = Math.Min(shortest, vocabulary.Tokens[entry[j]].Length);
+            }
+        }
+
+        var steepness = shortest <= 5 ? 3.5 : 2.2;
+        return Math.Max(0, 1 - ((1 - pair.Similarity) * steepness));
+    }
+
+    // An unmatched query part weighs what the list says about it: a common part (VAN, THI) little, an
+    // unknown one fully; a matched part weighs like the entry part it matched.
+    private static double UnmatchedQueryWeight(PreparedQuery query, TokenVocabulary vocabulary, int n, ushort usedQuery)
+    {
+        double total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if ((usedQuery & (1 << i)) == 0)
+            {
+                var known = query.Parts[i].Length == 1 ? -1 : vocabulary.Find(query.Parts[i]);
+                total += known >= 0 ? vocabulary.Weights[known] : query.Weights[i];
+            }
+        }
+
+        return total;
     }
 
     private static double PartSimilarity(PreparedQuery query, int i, TokenVocabulary vocabulary, int token)
@@ -213,7 +258,7 @@ internal static class NameComparison
         double weight = 0;
         for (var j = 0; j < m; j++)
         {
-            weight += (mask & (1 << j)) == 0 ? 0 : vocabulary.Tokens[entry[j]].Length == 1 ? 0.5 : 1.0;
+            weight += (mask & (1 << j)) == 0 ? 0 : vocabulary.Tokens[entry[j]].Length == 1 ? 0.5 : vocabulary.Weights[entry[j]];
         }
 
         return weight;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,13 +13,18 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
-
-    public void OnPost(int? status) => Describe(status);
+    public void OnGet([FromQuery] int? status) => Describe(status);
 
     private void Describe(int? status)
     {
-        var code = status ?? 500;
+        var code = status ?? HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            // Limits on request bodies and form values: the user sent too much, the server is fine.
+            BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         (Title, Explanation) = code switch
         {
             404 => (t["Error.NotFound"].Value, t["Error.NotFoundText"].Value),

@@ -14,6 +14,7 @@ public static class Pipeline
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseErrorPageAsGet();
         app.UseHttpLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
@@ -38,6 +39,22 @@ public static class Pipeline
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
+        await next();
+    });
+
+    /// <summary>The error page is shown by re-running the request; as a GET without the body, so that a failed
+    /// POST (an oversized form, say) is not read again by the error page.</summary>
+    private static void UseErrorPageAsGet(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            context.Request.Method = HttpMethods.Get;
+            context.Request.ContentType = null;
+            context.Request.ContentLength = 0;
+            context.Request.Body = Stream.Null;
+        }
+
         await next();
     });
 

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace Timpora.Screening.Evaluation;
+
+/// <summary>
+/// Recall and precision of one decision level. Recall counts listed people whose entry is among the hits;
+/// precision counts hits (query, entry) that point at the right entry, so a query that also drags in three
+/// namesakes costs three false hits.
+/// </summary>
+public sealed record DecisionQuality(int Positives, int Found, int Hits, int TrueHits)
+{
+    public double Recall => Positives == 0 ? 1 : (double)Found / Positives;
+
+    public double Precision => Hits == 0 ? 1 : (double)TrueHits / Hits;
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture, $"recall {Recall:0.0000} ({Found}/{Positives})  precision {Precision:0.0000} ({TrueHits}/{Hits})");
+}
+
+public sealed record EvaluationReport(
+    int Queries, DecisionQuality AlertWithDate, DecisionQuality ReviewWithDate, DecisionQuality AlertNameOnly, DecisionQuality ReviewNameOnly,
+    IReadOnlyList<string> Misses, IReadOnlyList<string> FalseHits)
+{
+    public static EvaluationReport Run(WatchlistIndex index, IReadOnlyList<LabelledQuery> queries, ScreeningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(queries);
+        var results = new IReadOnlyList<ScreeningHit>[queries.Count];
+        Parallel.For(0, queries.Count, q => results[q] = index.Screen(queries[q].Query, options));
+        var counts = new int[4, 4];
+        var misses = new List<string>();
+        var falseHits = new List<string>();
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var labelled = queries[q];
+            var subset = labelled.Query.DateOfBirth is null ? 2 : 0;
+            for (var level = 0; level < 2; level++)
+            {
+                var row = subset + level;
+                var found = false;
+                foreach (var hit in results[q])
+                {
+                    if (level == 0 && hit.Decision != ScreeningDecision.Alert)
+                    {
+                        continue;
+                    }
+
+                    var right = hit.Entry.Id == labelled.ExpectedEntryId;
+                    found |= right;
+                    counts[row, 2]++;
+                    counts[row, 3] += right ? 1 : 0;
+                    if (!right && level == 1 && falseHits.Count < 2000)
+                    {
+                        falseHits.Add(Describe(labelled, hit.Entry, hit));
+                    }
+                }
+
+                if (labelled.ExpectedEntryId is not null)
+                {
+                    counts[row, 0]++;
+                    counts[row, 1] += found ? 1 : 0;
+                    if (!found && level == 1 && misses.Count < 200)
+                    {
+                        misses.Add(Describe(labelled, index.Entries.First(e => e.Id == labelled.ExpectedEntryId), null));
+                    }
+                }
+            }
+        }
+
+        DecisionQuality Quality(int row) => new(counts[row, 0], counts[row, 1], counts[row, 2], counts[row, 3]);
+        return new EvaluationReport(queries.Count, Quality(0), Quality(1), Quality(2), Quality(3), misses, falseHits);
+    }
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  {Queries} labelled queries (half listed people written differently, half not listed, most of those namesakes)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  with date of birth, alert:   {AlertWithDate}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  with date of birth, review+: {ReviewWithDate}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  name only,          alert:   {AlertNameOnly}");
+        sb.Append(CultureInfo.InvariantCulture, $"  name only,          review+: {ReviewNameOnly}");
+        return sb.ToString();
+    }
+
+    private static string Describe(LabelledQuery labelled, WatchlistEntry entry, ScreeningHit? hit) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"[{labelled.Variations}] '{labelled.Query.Name}' {labelled.Query.DateOfBirth} -> {entry.Id} '{entry.Name}' {entry.DateOfBirth} {(hit is null ? "" : $"{hit.Score:0.000} {hit.Explanation}")}");
+}

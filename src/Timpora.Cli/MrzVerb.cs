@@ -42,7 +42,7 @@ public static class MrzVerb
         var invalid = 0;
         await foreach (var text in Documents(input))
         {
-            var result = Mrz.Parse(text, today);
+            var result = MrzParser.Parse(text, today);
             documents++;
             invalid += result.IsValid ? 0 : 1;
             await output.WriteLineAsync(JsonSerializer.Serialize(Output.From(result), Json));
@@ -75,9 +75,9 @@ public static class MrzVerb
                 continue;
             }
 
-            if (text.Length <= Mrz.MaxInputLength)
+            if (text.Length <= MrzParser.MaxInputLength)
             {
-                text.Append(line.AsSpan(0, Math.Min(line.Length, Mrz.MaxInputLength + 1))).Append('\n');
+                text.Append(line.AsSpan(0, Math.Min(line.Length, MrzParser.MaxInputLength + 1))).Append('\n');
             }
         }
 

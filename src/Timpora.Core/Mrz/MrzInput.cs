@@ -14,10 +14,10 @@ internal static class MrzInput
             return null;
         }
 
-        if (text.Length > Mrz.MaxInputLength)
+        if (text.Length > MrzParser.MaxInputLength)
         {
             issues.Add(new(MrzIssueCode.InputTooLong, MrzField.Input, MrzSeverity.Error,
-                Invariant($"The text has {text.Length} characters; an MRZ has at most 90 (allowing {Mrz.MaxInputLength} with spaces).")));
+                Invariant($"The text has {text.Length} characters; an MRZ has at most 90 (allowing {MrzParser.MaxInputLength} with spaces).")));
             return null;
         }
 
@@ -40,7 +40,7 @@ internal static class MrzInput
 
         for (var l = 0; l < lines.Count; l++)
         {
-            var bad = lines[l].AsSpan().IndexOfAnyExcept(Mrz.Alphabet);
+            var bad = lines[l].AsSpan().IndexOfAnyExcept(MrzParser.Alphabet);
             if (bad >= 0)
             {
                 issues.Add(new(MrzIssueCode.InvalidCharacter, MrzField.Input, MrzSeverity.Error,

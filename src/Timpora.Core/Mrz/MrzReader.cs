@@ -208,7 +208,7 @@ internal sealed partial class MrzReader
 
     private void VerifyPrinted(MrzField field, MrzIssueCode code, string label, string data, char printed)
     {
-        var computed = Mrz.CheckDigitOf(data);
+        var computed = MrzParser.CheckDigitOf(data);
 
         // Doc 9303 Part 4: when the personal number is all fillers, its check digit may be a filler instead of 0.
         var valid = printed - '0' == computed

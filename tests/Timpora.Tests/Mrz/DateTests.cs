@@ -1,5 +1,4 @@
 using Timpora.Core.Mrz;
-using MrzParser = Timpora.Core.Mrz.Mrz;
 
 namespace Timpora.Tests.Mrz;
 

@@ -7,7 +7,7 @@ namespace Timpora.Core.Mrz;
 /// and visas (MRV-A, MRV-B) as ICAO Doc 9303 defines them. Bad input never throws: everything wrong is an
 /// <see cref="MrzIssue"/> in the result.
 /// </summary>
-public static class Mrz
+public static class MrzParser
 {
     /// <summary>The longest text read: 3x30 characters with generous whitespace. Anything longer is not an MRZ.</summary>
     public const int MaxInputLength = 1000;

@@ -14,7 +14,7 @@ public static class ScreeningBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var entryCount = Option(args, "--entries", 1_000_000);
-        var queryCount = Option(args, "--queries", 20_000);
+        var queryCount = Option(args, "--queries", 10_000);
         var clock = Stopwatch.StartNew();
         var set = EvaluationSet.Generate(entryCount, queryCount);
         Print($"Generated {set.Entries.Count:N0} entries and {set.Queries.Count:N0} labelled queries in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -42,7 +42,7 @@ public static class ScreeningBenchmark
         }
         else
         {
-            await PgTrgmComparison.RunAsync(connectionString, set, index, Option(args, "--pg-queries", 2_000));
+            await PgTrgmComparison.RunAsync(connectionString, set, index, Option(args, "--pg-queries", 1_000));
         }
 
         return 0;

@@ -19,6 +19,7 @@ public sealed partial class WatchlistIndex
     private readonly int[] nameTokens;
     private readonly TokenVocabulary vocabulary;
     private readonly PostingLists postings;
+    private readonly PairIndex pairs;
     private readonly Dictionary<string, int> documentFirst;
     private readonly int[] documentEntry;
     private readonly int[] documentNext;
@@ -104,6 +105,7 @@ public sealed partial class WatchlistIndex
         vocabulary = TokenVocabulary.Create(tokens, ids);
         postings = PostingLists.Build(vocabulary.Count, nameTokens, tokenName);
         vocabulary.SetFrequencies(postings.LengthOf, Math.Max(nameCount, 2000));
+        pairs = PairIndex.Build(nameTokenStart, nameTokens, vocabulary.Count);
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         documentEntry = new int[documents.Count];
         documentNext = new int[documents.Count];

@@ -67,7 +67,7 @@ public sealed partial class WatchlistIndex
             if (query.Parts[i].Length > 1)
             {
                 Expand(query.Parts[i], query.Skeletons[i], scratch, phonetic: true, credit: 1f);
-                AddSplits(query.Parts[i], scratch);
+                AddSplits(query.Parts[i], scratch.Splits[i], scratch);
             }
         }
 
@@ -95,6 +95,15 @@ public sealed partial class WatchlistIndex
         }
 
         scratch.Neighbours.Clear();
+        if (part.Length >= 6 && (part.StartsWith("AL", StringComparison.Ordinal) || part.StartsWith("EL", StringComparison.Ordinal)))
+        {
+            var withoutArticle = vocabulary.Find(part.AsSpan(2));
+            if (withoutArticle >= 0)
+            {
+                scratch.Neighbours.Add(withoutArticle);
+            }
+        }
+
         vocabulary.CollectNeighbours(skeleton, scratch.Neighbours);
         if (phonetic)
         {
@@ -126,7 +135,7 @@ public sealed partial class WatchlistIndex
     }
 
     // ABDULRAHMAN in the query, ABDUL RAHMAN on the list: both halves must be known parts.
-    private void AddSplits(string part, QueryScratch scratch)
+    private void AddSplits(string part, List<int> splits, QueryScratch scratch)
     {
         for (var at = 3; part.Length >= 7 && at <= part.Length - 3; at++)
         {
@@ -136,73 +145,68 @@ public sealed partial class WatchlistIndex
             {
                 scratch.MarkToken(left, 0.9f);
                 scratch.MarkToken(right, 0.9f);
-                scratch.Expansions.Add(left);
-                scratch.Expansions.Add(right);
+                splits.Add(left);
+                splits.Add(right);
             }
         }
     }
 
-    // Pigeonhole: a name that matches at least two of three query parts shares one of the two cheapest,
-    // so the most common part's long posting list need not be walked; its matches still count in Rank.
+    // Candidates share at least two parts with the query (a pair of parts, a part written as two, or two
+    // written as one) or are single-part names sharing that part: nothing else can reach review.
     private void Traverse(PreparedQuery query, QueryScratch scratch)
     {
         var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
-        var units = scratch.UnitStarts.Count - 1;
-        Span<long> costs = stackalloc long[units];
-        for (var u = 0; u < units; u++)
+        for (var i = 0; i < n; i++)
         {
-            for (var x = scratch.UnitStarts[u]; x < scratch.UnitStarts[u + 1]; x++)
+            var (fromI, toI) = Unit(scratch, i);
+            for (var x = fromI; x < toI; x++)
             {
-                costs[u] += postings.LengthOf(scratch.Expansions[x]);
-            }
-        }
-
-        var skip = query.StrongCount >= 5 ? 2 : query.StrongCount >= 3 ? 1 : 0;
-        for (var s = 0; s < skip; s++)
-        {
-            var costliest = -1;
-            for (var u = 0; u < n; u++)
-            {
-                if (costs[u] >= 0 && (costliest < 0 || costs[u] > costs[costliest]))
+                var a = scratch.Expansions[x];
+                Collect(scratch, pairs.Alone(a));
+                for (var j = i + 1; j < n; j++)
                 {
-                    costliest = u;
-                }
-            }
-
-            costs[costliest] = -1;
-        }
-
-        Span<int> order = stackalloc int[units];
-        for (var u = 0; u < units; u++)
-        {
-            var at = u;
-            while (at > 0 && costs[order[at - 1]] > costs[u])
-            {
-                order[at] = order[at - 1];
-                at--;
-            }
-
-            order[at] = u;
-        }
-
-        var stamp = scratch.Epoch;
-        foreach (var u in order)
-        {
-            if (costs[u] <= 0)
-            {
-                continue;
-            }
-
-            for (var x = scratch.UnitStarts[u]; x < scratch.UnitStarts[u + 1] && scratch.Candidates.Count < MaxTouchedNames; x++)
-            {
-                foreach (var name in postings[scratch.Expansions[x]])
-                {
-                    if (scratch.NameStamp[name] != stamp)
+                    var (fromJ, toJ) = Unit(scratch, j);
+                    for (var y = fromJ; y < toJ; y++)
                     {
-                        scratch.NameStamp[name] = stamp;
-                        scratch.Candidates.Add(name);
+                        Collect(scratch, pairs.Find(a, scratch.Expansions[y]));
                     }
                 }
+            }
+
+            for (var s = 0; s + 1 < scratch.Splits[i].Count; s += 2)
+            {
+                Collect(scratch, pairs.Find(scratch.Splits[i][s], scratch.Splits[i][s + 1]));
+            }
+        }
+
+        for (var u = n; u + 1 < scratch.UnitStarts.Count; u++)
+        {
+            var (from, to) = Unit(scratch, u);
+            for (var x = from; x < to; x++)
+            {
+                Collect(scratch, postings[scratch.Expansions[x]]);
+            }
+        }
+    }
+
+    private static (int From, int To) Unit(QueryScratch scratch, int unit) => (scratch.UnitStarts[unit], scratch.UnitStarts[unit + 1]);
+
+    private static void Collect(QueryScratch scratch, ReadOnlySpan<int> names)
+    {
+        var stamp = scratch.Epoch;
+        var stamps = scratch.NameStamp;
+        var candidates = scratch.Candidates;
+        if (candidates.Count >= MaxTouchedNames)
+        {
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            if (stamps[name] != stamp)
+            {
+                stamps[name] = stamp;
+                candidates.Add(name);
             }
         }
     }

@@ -58,7 +58,7 @@ public static class AreaDirectory
         var result = new Dictionary<string, AreaPath>();
         foreach (var code in codes.Where(names.ContainsKey))
         {
-            var parents = SelfAndAncestors(code).Skip(1).Reverse().Where(names.ContainsKey).Select(c => names[c].Name).ToList();
+            var parents = SelfAndAncestors(code).Skip(1).Where(names.ContainsKey).Select(c => names[c].Name).ToList();
             result[code] = new AreaPath(code, names[code].Level, names[code].Name, parents);
         }
 

@@ -36,6 +36,11 @@ public static class SchemaHistory
             {
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
             }
+            else
+            {
+                // Write-ahead logging lets readers and the writer work at the same time; it stays set in the file.
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+            }
 
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_history (version varchar(200) PRIMARY KEY, applied_utc varchar(40) NOT NULL)",

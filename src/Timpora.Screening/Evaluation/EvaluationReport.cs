@@ -50,7 +50,7 @@ public sealed record EvaluationReport(
                     found |= right;
                     counts[row, 2]++;
                     counts[row, 3] += right ? 1 : 0;
-                    if (!right && level == 1 && falseHits.Count < 2000)
+                    if (!right && level == 1 && falseHits.Count < 200)
                     {
                         falseHits.Add(Describe(labelled, hit.Entry, hit));
                     }

@@ -41,6 +41,9 @@ internal sealed class QueryScratch
 
     public List<int> UnitStarts { get; } = new(32);
 
+    /// <summary>Per query part, pairs of known parts it splits into (ABDULRAHMAN: ABDUL, RAHMAN).</summary>
+    public List<int>[] Splits { get; } = [.. Enumerable.Range(0, MaxQueryParts).Select(_ => new List<int>(4))];
+
     /// <summary>Min-heap of the best-ranked candidates so far, by pre-score.</summary>
     public PriorityQueue<int, float> Heap { get; } = new(512);
 
@@ -58,6 +61,10 @@ internal sealed class QueryScratch
         Candidates.Clear();
         Expansions.Clear();
         UnitStarts.Clear();
+        foreach (var split in Splits)
+        {
+            split.Clear();
+        }
     }
 
     public void MarkToken(int token, float similarity)

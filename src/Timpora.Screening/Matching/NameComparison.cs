@@ -104,7 +104,7 @@ internal static class NameComparison
         }
         else if (strongPairs == 1 && (query.StrongCount > 1 || entryStrong > 1))
         {
-            score = Math.Min(score, 0.62);
+            score = Math.Min(score, 0.6);
         }
 
         if (explanation is not null)
@@ -195,7 +195,10 @@ internal static class NameComparison
                 {
                     pairs[count++] = new Pair
                     {
-                        Similarity = (float)similarity, QueryMask = (ushort)(1 << i), EntryMask = (ushort)(3 << j), Kind = TokenMatchKind.Joined,
+                        Similarity = (float)similarity,
+                        QueryMask = (ushort)(1 << i),
+                        EntryMask = (ushort)(3 << j),
+                        Kind = TokenMatchKind.Joined,
                     };
                 }
             }
@@ -218,7 +221,10 @@ internal static class NameComparison
                 {
                     pairs[count++] = new Pair
                     {
-                        Similarity = (float)similarity, QueryMask = (ushort)(3 << i), EntryMask = (ushort)(1 << j), Kind = TokenMatchKind.Joined,
+                        Similarity = (float)similarity,
+                        QueryMask = (ushort)(3 << i),
+                        EntryMask = (ushort)(1 << j),
+                        Kind = TokenMatchKind.Joined,
                     };
                 }
             }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,7 @@ namespace Timpora.Core.Data;
 // The caller is read at each use, not at construction: in a web request the context can be created (by the
 // sign-in cookie's validator) before authentication has set the user.
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Caller> caller, TimeProvider clock)
-    : IdentityDbContext<AppUser, AppRole, string>(options)
+    : IdentityDbContext<AppUser, AppRole, string>(options), IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options, Caller caller, TimeProvider clock)
         : this(options, () => caller, clock)
@@ -39,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
     public DbSet<Person> People => Set<Person>();
     public DbSet<PimpasaVillage> PimpasaVillages => Set<PimpasaVillage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The key ring for cookies and antiforgery tokens, shared by every instance on one database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Adds a "viewed" or "exported" line to the audit log; it is written by the next save.</summary>
     public void RecordAccess(AuditAction action, string entityType, string entityId, int? kanimId, string? reason = null) =>

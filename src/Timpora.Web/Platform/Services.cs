@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Timpora.Core.Accounts;
@@ -35,6 +36,9 @@ public static class Services
             return () => CallerOf(http.HttpContext);
         });
         services.AddDbContext<AppDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString));
+
+        // Keys in the database: several instances behind one PostgreSQL server accept each other's cookies.
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("Timpora");
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {

@@ -32,6 +32,13 @@ CREATE TABLE "audit_entries" (
 );
 
 
+CREATE TABLE "data_protection_keys" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
+    "friendly_name" TEXT NULL,
+    "xml" TEXT NULL
+);
+
+
 CREATE TABLE "reference_data_versions" (
     "name" TEXT NOT NULL CONSTRAINT "pk_reference_data_versions" PRIMARY KEY,
     "version" TEXT NOT NULL,

@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Timpora.Core.Demo;
+
+namespace Timpora.BrowserTests;
+
+public sealed class FirstJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Officer_SignsInSwitchesToEnglishOpensAnAreaAndSignsOut()
+    {
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.ClickAsync("text=Masuk sebagai petugas");
+        await page.FillAsync("input[name='Input.UserName']", "kupang");
+        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
+        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
+        await page.WaitForURLAsync("**/Home");
+        Assert.Contains("Perlu perhatian hari ini", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await page.ClickAsync("button:has-text('English')");
+        await page.WaitForSelectorAsync("text=Needs your attention today");
+
+        await page.ClickAsync("nav >> text=Areas");
+        await page.FillAsync("input[name='Area.Query']", "weeteb");
+        var suggestion = page.Locator("[data-testid=area-suggestions] button[value='53.18.09.1004']");
+        await suggestion.WaitForAsync();
+        await suggestion.ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector(\"select[name='Area.Village']\").value === '53.18.09.1004'");
+        await page.ClickAsync("button:has-text('Open area')");
+        await page.WaitForURLAsync("**/Areas/53.18.09.1004");
+        Assert.Equal("Waitabula", await page.InnerTextAsync("[data-testid=area-name]"));
+        Assert.Contains("Kantor Imigrasi Kelas I TPI Kupang", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        Assert.Contains("Staff sign-in", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", new Uri((await page.GotoAsync("/Home"))!.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AreaPicker_WithoutJavaScript_StillReachesTheVillage()
+    {
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("input[name='Input.UserName']", "kalianda");
+        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
+        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
+        await page.WaitForURLAsync("**/Home");
+
+        await page.GotoAsync("/Areas");
+        await page.SelectOptionAsync("select[name='Area.Province']", "18");
+        await page.ClickAsync("text=Muat pilihan");
+        await page.SelectOptionAsync("select[name='Area.Regency']", "18.07");
+        await page.ClickAsync("text=Muat pilihan");
+        await page.SelectOptionAsync("select[name='Area.District']", "18.07.22");
+        await page.ClickAsync("text=Muat pilihan");
+        await page.SelectOptionAsync("select[name='Area.Village']", "18.07.22.2001");
+        await page.ClickAsync("button:has-text('Buka wilayah')");
+
+        await page.WaitForURLAsync("**/Areas/18.07.22.2001");
+        Assert.Equal("Braja Harjosari", await page.InnerTextAsync("[data-testid=area-name]"));
+    }
+}

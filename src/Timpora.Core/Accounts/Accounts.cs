@@ -10,6 +10,10 @@ public sealed class AppUser : IdentityUser
     /// <summary>The office the user works for: decides scope and the time zone dates are shown in.</summary>
     public int? KanimId { get; set; }
     public int? KanwilId { get; set; }
+
+    /// <summary>For an accommodation-provider operator: the property whose guests they report.</summary>
+    public Guid? ProviderId { get; set; }
+
     public List<PimpasaVillage> Villages { get; set; } = [];
 }
 

@@ -7,13 +7,17 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Timpora.Core.Accounts;
 using Timpora.Core.Areas;
 using Timpora.Core.Audit;
+using Timpora.Core.Foreigners;
+using Timpora.Core.GuestReports;
 using Timpora.Core.Organisation;
+using Timpora.Core.Permits;
+using Timpora.Core.Providers;
 
 namespace Timpora.Core.Data;
 
 // The caller is read at each use, not at construction: in a web request the context can be created (by the
 // sign-in cookie's validator) before authentication has set the user.
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Caller> caller, TimeProvider clock)
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, Func<Caller> caller, TimeProvider clock)
     : IdentityDbContext<AppUser, AppRole, string>(options), IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options, Caller caller, TimeProvider clock)
@@ -39,6 +43,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
     public DbSet<AgencyUnit> AgencyUnits => Set<AgencyUnit>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PimpasaVillage> PimpasaVillages => Set<PimpasaVillage>();
+    public DbSet<Foreigner> Foreigners => Set<Foreigner>();
+    public DbSet<TravelDocument> TravelDocuments => Set<TravelDocument>();
+    public DbSet<ForeignerAlias> ForeignerAliases => Set<ForeignerAlias>();
+    public DbSet<ForeignerAddress> ForeignerAddresses => Set<ForeignerAddress>();
+    public DbSet<StayPermit> StayPermits => Set<StayPermit>();
+    public DbSet<VisaIndex> VisaIndexes => Set<VisaIndex>();
+    public DbSet<OverstayRate> OverstayRates => Set<OverstayRate>();
+    public DbSet<AccommodationProvider> Providers => Set<AccommodationProvider>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<GuestReport> GuestReports => Set<GuestReport>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The key ring for cookies and antiforgery tokens, shared by every instance on one database.</summary>
@@ -149,6 +164,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasOne<Kanim>().WithMany().HasForeignKey(u => u.KanimId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Kanwil>().WithMany().HasForeignKey(u => u.KanwilId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AccommodationProvider>().WithMany().HasForeignKey(u => u.ProviderId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Villages).WithOne().HasForeignKey(v => v.UserId);
         });
         builder.Entity<PimpasaVillage>(e =>
@@ -157,6 +173,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
             e.Property(v => v.VillageCode).HasMaxLength(13);
             e.HasOne<Area>().WithMany().HasForeignKey(v => v.VillageCode).OnDelete(DeleteBehavior.Restrict);
         });
+
+        ConfigureRegister(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
@@ -178,12 +196,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
         }
     }
 
+    /// <summary>The one scope rule: everything, the caller's offices, the caller's villages, and for records
+    /// of an accommodation provider (the provider itself, its guest reports) the caller's providers.</summary>
     private LambdaExpression ScopeFilter(Type type)
     {
         Expression<Func<PersonalRecord, bool>> filter = r =>
             Scope.All || Scope.KanimIds.Contains(r.KanimId) || Scope.VillageCodes.Contains(r.AreaCode);
         var parameter = Expression.Parameter(type, "r");
-        var body = new ParameterReplacer(filter.Parameters[0], parameter).Visit(filter.Body);
+        var body = new ParameterReplacer(filter.Parameters[0], parameter).Visit(filter.Body)!;
+        var providerKey = type == typeof(AccommodationProvider) ? nameof(AccommodationProvider.Id)
+            : type.GetProperty(nameof(GuestReport.ProviderId))?.PropertyType == typeof(Guid) ? nameof(GuestReport.ProviderId)
+            : null;
+        if (providerKey is not null)
+        {
+            Expression<Func<Guid, bool>> ownProvider = id => Scope.ProviderIds.Contains(id);
+            var test = new ParameterReplacer(ownProvider.Parameters[0], Expression.Property(parameter, providerKey)).Visit(ownProvider.Body)!;
+            body = Expression.OrElse(body, test);
+        }
+
         return Expression.Lambda(body, parameter);
     }
 
@@ -262,7 +292,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Func<Ca
         return changes.Count == 0 ? null : JsonSerializer.Serialize(changes);
     }
 
-    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
 

@@ -9,15 +9,17 @@ public sealed class DataScope
     public const string KanimClaim = "timpora:kanim";
     public const string VillageClaim = "timpora:village";
     public const string AllClaim = "timpora:all";
+    public const string ProviderClaim = "timpora:provider";
 
     public static readonly DataScope Everything = new(true, [], []);
     public static readonly DataScope Nothing = new(false, [], []);
 
-    public DataScope(bool all, IReadOnlyCollection<int> kanimIds, IReadOnlyCollection<string> villageCodes)
+    public DataScope(bool all, IReadOnlyCollection<int> kanimIds, IReadOnlyCollection<string> villageCodes, IReadOnlyCollection<Guid>? providerIds = null)
     {
         All = all;
         KanimIds = [.. kanimIds];
         VillageCodes = [.. villageCodes];
+        ProviderIds = [.. providerIds ?? []];
     }
 
     public bool All { get; }
@@ -25,6 +27,8 @@ public sealed class DataScope
     public List<int> KanimIds { get; }
 
     public List<string> VillageCodes { get; }
+
+    public List<Guid> ProviderIds { get; }
 
     public bool Covers(int kanimId, string areaCode) =>
         All || KanimIds.Contains(kanimId) || VillageCodes.Contains(areaCode);
@@ -46,7 +50,8 @@ public sealed class DataScope
             .Where(id => id > 0)
             .ToList();
         var villages = user.FindAll(VillageClaim).Select(c => c.Value).ToList();
-        return new DataScope(false, kanims, villages);
+        var providers = user.FindAll(ProviderClaim).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        return new DataScope(false, kanims, villages, providers);
     }
 }
 

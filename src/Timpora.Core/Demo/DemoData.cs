@@ -28,7 +28,7 @@ public static class DemoData
         new("hotel.tambolaka", Roles.ProviderOperator, "Hotel operator in Tambolaka"),
     ];
 
-    public static async Task<bool> SeedAsync(AppDbContext db, UserManager<AppUser> users, CancellationToken cancellationToken = default)
+    public static async Task<bool> SeedAsync(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         if (await db.Kanwils.AnyAsync(cancellationToken))
         {
@@ -98,6 +98,7 @@ public static class DemoData
         Member(kanimBandarLampung, "Hendra Gunawan", "Kepala Seksi Inteldakim", "18.71");
         await db.SaveChangesAsync(cancellationToken);
 
+        var hotel = await DemoRegister.SeedAsync(db, nowUtc, cancellationToken);
         var assignments = new Dictionary<string, (int? Kanim, int? Kanwil, Guid? Person, string[] Villages)>
         {
             ["admin"] = (null, null, null, []),
@@ -124,6 +125,7 @@ public static class DemoData
                 KanwilId = kanwilId,
                 PersonId = personId,
                 Villages = [.. villages.Select(v => new PimpasaVillage { UserId = "", VillageCode = v })],
+                ProviderId = account.Role == Roles.ProviderOperator ? hotel : null,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, account.Role));

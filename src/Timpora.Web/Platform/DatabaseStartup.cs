@@ -4,6 +4,7 @@ using Timpora.Core.Accounts;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Demo;
+using Timpora.Core.Permits;
 
 namespace Timpora.Web.Platform;
 
@@ -32,6 +33,8 @@ public static class DatabaseStartup
             logger.LogInformation("Areas loaded or renamed: {Count}", loaded);
         }
 
+        await PermitReferenceData.EnsureAsync(db);
+
         var roles = services.GetRequiredService<RoleManager<AppRole>>();
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
         {
@@ -39,7 +42,7 @@ public static class DatabaseStartup
         }
 
         var options = services.GetRequiredService<DatabaseOptions>();
-        if (options.ShouldSeedDemoData && await DemoData.SeedAsync(db, services.GetRequiredService<UserManager<AppUser>>()))
+        if (options.ShouldSeedDemoData && await DemoData.SeedAsync(db, services.GetRequiredService<UserManager<AppUser>>(), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
         {
             logger.LogInformation("Demo data seeded.");
         }

@@ -55,6 +55,11 @@ public sealed class ScopeClaimsFactory(
             }
         }
 
+        if (userRoles.Contains(Roles.ProviderOperator) && user.ProviderId is { } providerId)
+        {
+            identity.AddClaim(new Claim(DataScope.ProviderClaim, providerId.ToString()));
+        }
+
         var office = user.KanimId is { } ownKanim
             ? await db.Kanims.Where(k => k.Id == ownKanim).Select(k => new { k.Name, k.TimeZoneId }).FirstOrDefaultAsync()
             : user.KanwilId is { } ownKanwil

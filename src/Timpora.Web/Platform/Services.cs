@@ -74,7 +74,9 @@ public static class Services
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa))
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
+            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -97,6 +99,9 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/People", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/GuestReports", Policies.Reporting);
+                o.Conventions.AuthorizePage("/GuestReports/CheckIn", Policies.ProviderOperator);
+                o.Conventions.AuthorizePage("/GuestReports/CheckOut", Policies.ProviderOperator);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             })
@@ -156,4 +161,8 @@ public static class Policies
     public const string Staff = "staff";
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
+    public const string ProviderOperator = "provider-operator";
+
+    /// <summary>Guest reports: the provider's operators, and the offices that supervise them.</summary>
+    public const string Reporting = "reporting";
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Foreigners;
-using Timpora.Core.Permits;
 using Timpora.Core.Providers;
 
 namespace Timpora.Core.GuestReports;
@@ -22,59 +21,54 @@ public static class GuestReporting
     public static readonly TimeSpan ReportingDeadline = TimeSpan.FromHours(24);
 
     public static async Task<ReportOutcome> CheckInAsync(
-        AppDbContext db, Guid providerId, CheckIn input, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        var checkIn = input.Normalised();
-        var problems = CheckInRules.Validate(checkIn, nowUtc);
-        if (problems.Count > 0)
-        {
-            return new ReportOutcome(null, problems);
-        }
+        AppDbContext db, Guid providerId, CheckIn input, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        (await CheckInBatchAsync(db, providerId, [input], channel, nowUtc, cancellationToken))[0];
 
+    /// <summary>Checks in many guests with a handful of queries and one save: the path of bulk files, and of
+    /// single reports too (a batch of one), so that every channel follows the same rules.</summary>
+    public static async Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
+        AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
         // The register is shared across offices and providers: resolution must see every person, whoever reports.
         var provider = await db.Providers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
         if (provider is null || provider.Status != ProviderStatus.Approved)
         {
-            return ReportOutcome.Rejected(new ReportProblem("Provider", "ProviderNotApproved", "The accommodation provider is not approved to report guests."));
+            var refused = new ReportProblem("Provider", "ProviderNotApproved", "The accommodation provider is not approved to report guests.");
+            return [.. inputs.Select(_ => ReportOutcome.Rejected(refused))];
         }
 
-        for (var attempt = 1; ; attempt++)
+        var checkIns = inputs.Select(i => i.Normalised()).ToList();
+        var outcomes = new ReportOutcome[checkIns.Count];
+        var valid = new List<int>();
+        for (var i = 0; i < checkIns.Count; i++)
+        {
+            var problems = CheckInRules.Validate(checkIns[i], nowUtc);
+            if (problems.Count > 0)
+            {
+                outcomes[i] = new ReportOutcome(null, problems);
+            }
+            else
+            {
+                valid.Add(i);
+            }
+        }
+
+        for (var attempt = 1; valid.Count > 0; attempt++)
         {
             try
             {
-                var (foreigner, match) = await ResolveAsync(db, provider, checkIn, cancellationToken);
-                await RecordPermitAsync(db, foreigner, checkIn, cancellationToken);
-                var report = new GuestReport
+                var register = await RegisterSlice.LoadAsync(db, valid.Select(i => checkIns[i]).ToList(), cancellationToken);
+                foreach (var i in valid)
                 {
-                    ProviderId = provider.Id,
-                    ForeignerId = foreigner.Id,
-                    KanimId = provider.KanimId,
-                    AreaCode = provider.AreaCode,
-                    ReceiptNumber = NewReceiptNumber(nowUtc),
-                    Channel = channel,
-                    Surname = checkIn.Surname,
-                    GivenNames = checkIn.GivenNames,
-                    Sex = checkIn.Sex,
-                    BirthDate = checkIn.BirthDate,
-                    Nationality = checkIn.Nationality,
-                    PassportNumber = checkIn.PassportNumber,
-                    PassportIssuingState = checkIn.PassportIssuingState,
-                    PassportExpiresOn = checkIn.PassportExpiresOn,
-                    PermitKind = checkIn.PermitKind,
-                    VisaIndexCode = checkIn.VisaIndexCode,
-                    PermitNumber = checkIn.PermitNumber,
-                    PermitExpiresOn = checkIn.PermitExpiresOn,
-                    CheckInUtc = checkIn.CheckInUtc,
-                    PlannedDepartureUtc = checkIn.PlannedDepartureUtc,
-                    Room = checkIn.Room,
-                    Purpose = checkIn.Purpose,
-                    ReportedUtc = nowUtc,
-                    IsLate = nowUtc - checkIn.CheckInUtc > ReportingDeadline,
-                    Match = match,
-                };
-                db.GuestReports.Add(report);
+                    var (foreigner, match) = register.Resolve(db, provider, checkIns[i]);
+                    register.RecordPermit(db, foreigner, checkIns[i]);
+                    var report = NewReport(provider, foreigner, match, checkIns[i], channel, nowUtc);
+                    db.GuestReports.Add(report);
+                    outcomes[i] = new ReportOutcome(report, []);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
-                return new ReportOutcome(report, []);
+                break;
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -83,7 +77,38 @@ public static class GuestReporting
                 db.ChangeTracker.Clear();
             }
         }
+
+        return outcomes;
     }
+
+    private static GuestReport NewReport(AccommodationProvider provider, Foreigner foreigner, PersonMatch match, CheckIn c, ReportChannel channel, DateTime nowUtc) => new()
+    {
+        ProviderId = provider.Id,
+        ForeignerId = foreigner.Id,
+        KanimId = provider.KanimId,
+        AreaCode = provider.AreaCode,
+        ReceiptNumber = NewReceiptNumber(nowUtc),
+        Channel = channel,
+        Surname = c.Surname,
+        GivenNames = c.GivenNames,
+        Sex = c.Sex,
+        BirthDate = c.BirthDate,
+        Nationality = c.Nationality,
+        PassportNumber = c.PassportNumber,
+        PassportIssuingState = c.PassportIssuingState,
+        PassportExpiresOn = c.PassportExpiresOn,
+        PermitKind = c.PermitKind,
+        VisaIndexCode = c.VisaIndexCode,
+        PermitNumber = c.PermitNumber,
+        PermitExpiresOn = c.PermitExpiresOn,
+        CheckInUtc = c.CheckInUtc,
+        PlannedDepartureUtc = c.PlannedDepartureUtc,
+        Room = c.Room,
+        Purpose = c.Purpose,
+        ReportedUtc = nowUtc,
+        IsLate = nowUtc - c.CheckInUtc > ReportingDeadline,
+        Match = match,
+    };
 
     public static async Task<ReportOutcome> CheckOutAsync(
         AppDbContext db, Guid providerId, string receiptNumber, DateTime checkOutUtc, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -115,88 +140,6 @@ public static class GuestReporting
         report.CheckOutReportedUtc ??= nowUtc;
         await db.SaveChangesAsync(cancellationToken);
         return new ReportOutcome(report, []);
-    }
-
-    private static async Task<(Foreigner Foreigner, PersonMatch Match)> ResolveAsync(
-        AppDbContext db, AccommodationProvider provider, CheckIn c, CancellationToken cancellationToken)
-    {
-        var foreignerId = await db.TravelDocuments
-            .Where(d => d.Number == c.PassportNumber && d.IssuingState == c.PassportIssuingState)
-            .Select(d => (Guid?)d.ForeignerId)
-            .FirstOrDefaultAsync(cancellationToken);
-        var nameKey = Foreigner.KeyOf(c.Surname, c.GivenNames);
-        if (foreignerId is not null)
-        {
-            var known = await db.Foreigners.IgnoreQueryFilters().Include(f => f.Documents).FirstAsync(f => f.Id == foreignerId, cancellationToken);
-            MoveTo(known, provider, c.CheckInUtc);
-            var document = known.Documents.First(d => d.Number == c.PassportNumber && d.IssuingState == c.PassportIssuingState);
-            document.ExpiresOn = c.PassportExpiresOn ?? document.ExpiresOn;
-            if (known.NameKey != nameKey)
-            {
-                db.ForeignerAliases.Add(new ForeignerAlias { ForeignerId = known.Id, Name = $"{c.Surname} {c.GivenNames}".Trim() });
-            }
-
-            return (known, PersonMatch.Document);
-        }
-
-        var alike = await db.Foreigners.IgnoreQueryFilters()
-            .AnyAsync(f => f.NameKey == nameKey && f.BirthDate == c.BirthDate && f.Nationality == c.Nationality, cancellationToken);
-        var person = new Foreigner
-        {
-            Surname = c.Surname,
-            GivenNames = c.GivenNames,
-            NameKey = nameKey,
-            Sex = c.Sex,
-            BirthDate = c.BirthDate,
-            Nationality = c.Nationality,
-            KanimId = provider.KanimId,
-            AreaCode = provider.AreaCode,
-            Street = provider.Name + (provider.Street is null ? "" : ", " + provider.Street),
-            Documents = [new TravelDocument { Number = c.PassportNumber, IssuingState = c.PassportIssuingState, ExpiresOn = c.PassportExpiresOn }],
-        };
-        db.Foreigners.Add(person);
-        return (person, alike ? PersonMatch.Possible : PersonMatch.New);
-    }
-
-    /// <summary>The guest now stays at the provider: the register's current address follows, the old one is kept.</summary>
-    private static void MoveTo(Foreigner foreigner, AccommodationProvider provider, DateTime sinceUtc)
-    {
-        var street = provider.Name + (provider.Street is null ? "" : ", " + provider.Street);
-        if (foreigner.AreaCode == provider.AreaCode && foreigner.Street == street)
-        {
-            return;
-        }
-
-        foreigner.PastAddresses.Add(new ForeignerAddress { AreaCode = foreigner.AreaCode, Street = foreigner.Street, UntilUtc = sinceUtc });
-        foreigner.AreaCode = provider.AreaCode;
-        foreigner.KanimId = provider.KanimId;
-        foreigner.Street = street;
-    }
-
-    private static async Task RecordPermitAsync(AppDbContext db, Foreigner foreigner, CheckIn c, CancellationToken cancellationToken)
-    {
-        if (c.PermitExpiresOn is not { } expiresOn)
-        {
-            return;
-        }
-
-        var known = await db.StayPermits.IgnoreQueryFilters()
-            .AnyAsync(p => p.ForeignerId == foreigner.Id && p.ExpiresOn == expiresOn && p.Kind == c.PermitKind, cancellationToken);
-        if (!known)
-        {
-            var visaIndexId = c.VisaIndexCode is null ? null : await db.VisaIndexes
-                .Where(v => v.Code == c.VisaIndexCode).OrderByDescending(v => v.ValidFrom).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
-            db.StayPermits.Add(new StayPermit
-            {
-                ForeignerId = foreigner.Id,
-                Kind = c.PermitKind,
-                VisaIndexId = visaIndexId,
-                Number = c.PermitNumber,
-                ExpiresOn = expiresOn,
-                KanimId = foreigner.KanimId,
-                AreaCode = foreigner.AreaCode,
-            });
-        }
     }
 
     // Crockford base32 without I, L, O, U: easy to read out over the phone.

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Timpora.Core.Accounts;
 using Timpora.Core.Demo;
 
 namespace Timpora.Tests.Account;
@@ -41,38 +44,37 @@ public sealed class SignInTests(TestApp app)
     {
         var token = TestContext.Current.CancellationToken;
         var user = await app.CreateUserAsync("Pimpasa", villages: ["53.18.09.2005"]);
-        await SetPimpasaRequiresTwoFactorAsync(true);
-        try
-        {
-            // First sign-in: only the enrolment page is reachable until an authenticator is set up.
-            var client = await app.SignInAsync(user);
-            var home = await client.GetAsync(new Uri("/Home", UriKind.Relative), token);
-            Assert.Equal("/Account/Authenticator", home.Headers.Location!.ToString());
-            var enrol = await TestApp.GetHtmlAsync(client, "/Account/Authenticator");
-            var key = enrol.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Trim();
-            var done = await TestApp.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) });
-            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Home", UriKind.Relative), token)).StatusCode);
+        // A role of its own, so that tests running beside this one keep signing in without a second factor.
+        await MarkWithTwoFactorRoleAsync(user);
 
-            // Next sign-in: the password leads to the code page, and the code to the home page.
-            var second = app.Anonymous();
-            var afterPassword = await TestApp.PostFormAsync(second, "/Account/SignIn", new() { ["Input.UserName"] = user, ["Input.Password"] = DemoData.Password });
-            Assert.StartsWith("/Account/TwoFactor", afterPassword.Headers.Location!.ToString(), StringComparison.Ordinal);
-            var wrong = await TestApp.PostFormAsync(second, "/Account/TwoFactor", new() { ["Code"] = "000000" });
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            var right = await TestApp.PostFormAsync(second, "/Account/TwoFactor", new() { ["Code"] = Totp(key) });
-            Assert.Equal("/Home", right.Headers.Location!.ToString());
-        }
-        finally
-        {
-            await SetPimpasaRequiresTwoFactorAsync(false);
-        }
+        // First sign-in: only the enrolment page is reachable until an authenticator is set up.
+        var client = await app.SignInAsync(user);
+        var home = await client.GetAsync(new Uri("/Home", UriKind.Relative), token);
+        Assert.Equal("/Account/Authenticator", home.Headers.Location!.ToString());
+        var enrol = await TestApp.GetHtmlAsync(client, "/Account/Authenticator");
+        var key = enrol.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Trim();
+        var done = await TestApp.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Home", UriKind.Relative), token)).StatusCode);
+
+        // Next sign-in: the password leads to the code page, and the code to the home page.
+        var second = app.Anonymous();
+        var afterPassword = await TestApp.PostFormAsync(second, "/Account/SignIn", new() { ["Input.UserName"] = user, ["Input.Password"] = DemoData.Password });
+        Assert.StartsWith("/Account/TwoFactor", afterPassword.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var wrong = await TestApp.PostFormAsync(second, "/Account/TwoFactor", new() { ["Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var right = await TestApp.PostFormAsync(second, "/Account/TwoFactor", new() { ["Code"] = Totp(key) });
+        Assert.Equal("/Home", right.Headers.Location!.ToString());
     }
 
-    private async Task SetPimpasaRequiresTwoFactorAsync(bool required)
+    private async Task MarkWithTwoFactorRoleAsync(string userName)
     {
-        await using var db = app.SystemDb();
-        await db.Roles.Where(r => r.Name == "Pimpasa").ExecuteUpdateAsync(s => s.SetProperty(r => r.RequiresTwoFactor, required));
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var role = new AppRole("TwoFactor" + Guid.NewGuid().ToString("N")[..8]) { RequiresTwoFactor = true };
+        Assert.True((await roles.CreateAsync(role)).Succeeded);
+        Assert.True((await users.AddToRoleAsync((await users.FindByNameAsync(userName))!, role.Name!)).Succeeded);
     }
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> SignInPageAfterAsync(string user, string password)

@@ -111,6 +111,17 @@ public sealed partial class AppDbContext
             e.HasOne<AccommodationProvider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Foreigner>().WithMany().HasForeignKey(r => r.ForeignerId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<BulkImport>(e =>
+        {
+            e.Property(b => b.FileName).HasMaxLength(260);
+            e.Property(b => b.CreatedBy).HasMaxLength(256);
+            e.Property(b => b.TimeZoneId).HasMaxLength(50);
+            e.Property(b => b.Culture).HasMaxLength(10);
+            e.Property(b => b.Error).HasMaxLength(1000);
+            e.HasIndex(b => new { b.Status, b.CreatedUtc });
+            e.HasIndex(b => new { b.ProviderId, b.CreatedUtc });
+            e.HasOne<AccommodationProvider>().WithMany().HasForeignKey(b => b.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.ProviderId, r.Key });

@@ -54,6 +54,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<GuestReport> GuestReports => Set<GuestReport>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<BulkImport> BulkImports => Set<BulkImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The key ring for cookies and antiforgery tokens, shared by every instance on one database.</summary>
@@ -273,7 +274,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     private static string? DescribeChanges(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?[]>();
-        foreach (var property in entry.Properties.Where(p => !UnauditedProperties.Contains(p.Metadata.Name)))
+        // File contents are not copied into the log; the record's id leads to them.
+        foreach (var property in entry.Properties.Where(p => !UnauditedProperties.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[])))
         {
             switch (entry.State)
             {

@@ -102,6 +102,7 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/GuestReports", Policies.Reporting);
                 o.Conventions.AuthorizePage("/GuestReports/CheckIn", Policies.ProviderOperator);
                 o.Conventions.AuthorizePage("/GuestReports/CheckOut", Policies.ProviderOperator);
+                o.Conventions.AuthorizePage("/GuestReports/Upload", Policies.ProviderOperator);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             })
@@ -133,6 +134,7 @@ public static class Services
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
+        services.AddHostedService<Jobs.BulkImportWorker>();
     }
 
     private static Caller CallerOf(HttpContext? context)

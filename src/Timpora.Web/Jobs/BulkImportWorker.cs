@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Timpora.Core.Data;
+using Timpora.Core.GuestReports;
+
+namespace Timpora.Web.Jobs;
+
+/// <summary>Runs queued bulk check-in files. Any instance may take a file: the claim is an atomic update, so
+/// several instances on one PostgreSQL server never run the same file twice.</summary>
+public sealed partial class BulkImportWorker(
+    IServiceScopeFactory scopes, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<BulkImportWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception error) when (error is DbUpdateException or InvalidOperationException or TimeoutException)
+            {
+                LogFailure(logger, error);
+            }
+        }
+    }
+
+    private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), Caller.System, clock);
+        if (await BulkImporting.ClaimNextAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken) is not { } id)
+        {
+            return false;
+        }
+
+        var culture = await db.BulkImports.Where(b => b.Id == id).Select(b => b.Culture).FirstAsync(cancellationToken);
+        // The reasons in the result file are in the language of the person who uploaded it.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await BulkImporting.RunAsync(db, id, p => t["Report." + p.Code].ResourceNotFound ? p.Message : $"{p.Field}: {t["Report." + p.Code]}", clock, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // One broken file must not stop the worker (nor, by default, the host) for everyone else.
+            LogFailure(logger, error);
+            db.ChangeTracker.Clear();
+            await db.BulkImports.Where(b => b.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, BulkStatus.Failed)
+                .SetProperty(b => b.Error, "The file could not be processed; the rows before the failure were kept."), cancellationToken);
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bulk import worker failed")]
+    private static partial void LogFailure(ILogger logger, Exception error);
+}

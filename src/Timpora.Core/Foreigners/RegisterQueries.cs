@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Permits;
@@ -26,13 +27,13 @@ public static class RegisterQueries
     /// <summary>Active permits that are a person's latest (no permit expiring later) and expired before today,
     /// longest overstay first.</summary>
     public static IQueryable<PermitRow> Overstayed(AppDbContext db, DateOnly today) =>
-        Latest(db).Where(p => p.ExpiresOn < today).OrderBy(p => p.ExpiresOn).ThenBy(p => p.Surname);
+        Latest(db, p => p.ExpiresOn < today);
 
     /// <summary>Latest active permits expiring from today to <paramref name="days"/> days on, soonest first.</summary>
     public static IQueryable<PermitRow> Expiring(AppDbContext db, DateOnly today, int days = ExpiringWithinDays)
     {
         var until = today.AddDays(days);
-        return Latest(db).Where(p => p.ExpiresOn >= today && p.ExpiresOn <= until).OrderBy(p => p.ExpiresOn).ThenBy(p => p.Surname);
+        return Latest(db, p => p.ExpiresOn >= today && p.ExpiresOn <= until);
     }
 
     public static async Task<IReadOnlyList<OverstayRow>> OverstaysAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken = default)
@@ -71,11 +72,13 @@ public static class RegisterQueries
                 r.Room, r.CheckInUtc, r.PlannedDepartureUtc, r.KanimId, r.AreaCode, r.ReceiptNumber));
     }
 
-    private static IQueryable<PermitRow> Latest(AppDbContext db) =>
-        from p in db.StayPermits.AsNoTracking()
+    // Filters and order come before the projection: EF cannot translate members of a positional record.
+    private static IQueryable<PermitRow> Latest(AppDbContext db, Expression<Func<StayPermit, bool>> expiry) =>
+        from p in db.StayPermits.AsNoTracking().Where(expiry)
         join f in db.Foreigners.AsNoTracking() on p.ForeignerId equals f.Id
         where p.Status == PermitStatus.Active
             && !db.StayPermits.Any(later => later.ForeignerId == p.ForeignerId && later.Status != PermitStatus.Cancelled && later.ExpiresOn > p.ExpiresOn)
+        orderby p.ExpiresOn, f.Surname
         select new PermitRow(
             p.Id, f.Id, f.Surname, f.GivenNames, f.Nationality, f.KanimId, f.AreaCode,
             p.Kind, p.VisaIndex == null ? null : p.VisaIndex.Code, p.ExpiresOn);

@@ -98,10 +98,13 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
             people = people.Where(f => f.AreaCode == area || f.AreaCode.StartsWith(below));
         }
 
-        var rows = people.Select(f => new ForeignerRow(
-            f.Id, f.Surname, f.GivenNames, f.NameKey, f.Sex, f.BirthDate, f.Nationality, f.KanimId, f.AreaCode, f.Street,
-            db.StayPermits.Where(p => p.ForeignerId == f.Id && p.Status == PermitStatus.Active).Max(p => (DateOnly?)p.ExpiresOn),
-            db.GuestReports.Where(r => r.ForeignerId == f.Id).Max(r => (DateTime?)r.CheckInUtc)));
+        // Filters and order on an anonymous shape first: EF cannot translate members of a positional record.
+        var rows = people.Select(f => new
+        {
+            Person = f,
+            PermitExpiresOn = db.StayPermits.Where(p => p.ForeignerId == f.Id && p.Status == PermitStatus.Active).Max(p => (DateOnly?)p.ExpiresOn),
+            LastReportUtc = db.GuestReports.Where(r => r.ForeignerId == f.Id).Max(r => (DateTime?)r.CheckInUtc),
+        });
 
         var soon = today.AddDays(RegisterQueries.ExpiringWithinDays);
         rows = Status switch
@@ -112,12 +115,16 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
             _ => rows,
         };
 
-        return Sort switch
+        rows = Sort switch
         {
-            "nationality" => rows.OrderBy(r => r.Nationality).ThenBy(r => r.NameKey),
-            "report" => rows.OrderByDescending(r => r.LastReportUtc).ThenBy(r => r.NameKey),
-            _ => rows.OrderBy(r => r.NameKey).ThenBy(r => r.Id),
+            "nationality" => rows.OrderBy(r => r.Person.Nationality).ThenBy(r => r.Person.NameKey).ThenBy(r => r.Person.Id),
+            "report" => rows.OrderByDescending(r => r.LastReportUtc).ThenBy(r => r.Person.NameKey).ThenBy(r => r.Person.Id),
+            _ => rows.OrderBy(r => r.Person.NameKey).ThenBy(r => r.Person.Id),
         };
+
+        return rows.Select(r => new ForeignerRow(
+            r.Person.Id, r.Person.Surname, r.Person.GivenNames, r.Person.NameKey, r.Person.Sex, r.Person.BirthDate, r.Person.Nationality,
+            r.Person.KanimId, r.Person.AreaCode, r.Person.Street, r.PermitExpiresOn, r.LastReportUtc));
     }
 
     /// <summary>Every word of the query must begin a word of the name or of another known spelling, so "liam mck"

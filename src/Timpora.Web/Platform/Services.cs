@@ -97,6 +97,7 @@ public static class Services
                 o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AuthorizeFolder("/People", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Foreigners", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/GuestReports", Policies.Reporting);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Mvc;
+using Timpora.Core.Audit;
+using Timpora.Core.Data;
+
+namespace Timpora.Web.Pages.Foreigners;
+
+/// <summary>One exported row: the office it belongs to (for the audit) and its cells.</summary>
+public sealed record ExportRow(int KanimId, object?[] Cells);
+
+/// <summary>Writes what a register list shows as CSV or XLSX, and audits the export per office.</summary>
+public static class RegisterExport
+{
+    public const int MaxRows = 50_000;
+
+    public static async Task<FileContentResult> FileAsync(
+        AppDbContext db, string? format, string name, string[] headers, IReadOnlyList<ExportRow> rows, string filter, CancellationToken cancellationToken)
+    {
+        foreach (var kanim in rows.GroupBy(r => r.KanimId))
+        {
+            db.RecordAccess(AuditAction.Exported, "Foreigner", $"export:{name}:{kanim.Count()}", kanim.Key, filter.Length > 480 ? filter[..480] : filter);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return format == "xlsx"
+            ? new FileContentResult(Xlsx(name, headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = $"timpora-{name}.xlsx" }
+            : new FileContentResult(Csv(headers, rows), "text/csv") { FileDownloadName = $"timpora-{name}.csv" };
+    }
+
+    private static byte[] Csv(string[] headers, IReadOnlyList<ExportRow> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', headers).Append('\n');
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',', row.Cells.Select(c => CsvField(Text(c)))).Append('\n');
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    // Quotes every field and neutralises spreadsheet formulas (CSV injection).
+    private static string CsvField(string text)
+    {
+        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
+        {
+            text = "'" + text;
+        }
+
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static byte[] Xlsx(string name, string[] headers, IReadOnlyList<ExportRow> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(headers));
+            foreach (var row in rows)
+            {
+                data.Append(Row(row.Cells));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    // Inline strings keep the writer simple; numbers stay numbers so a spreadsheet can sum the charges.
+    private static Row Row(IEnumerable<object?> cells) => new(cells.Select(c => c switch
+    {
+        int or long or double or decimal => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Text(c)) },
+        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Text(c))) },
+    }));
+}

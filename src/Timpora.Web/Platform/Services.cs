@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Data;
+using Timpora.Web.Api.V1;
 
 namespace Timpora.Web.Platform;
 
@@ -126,6 +127,7 @@ public static class Services
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
         });
+        services.AddApiV1(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
     }

@@ -75,7 +75,8 @@ public static class Services
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa))
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -100,6 +101,12 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Providers", Policies.Staff);
+                o.Conventions.AllowAnonymousToPage("/Providers/Register");
+                o.Conventions.AllowAnonymousToPage("/Providers/Registered");
+                // The registration form's area picker: the Kemendagri area codes are public reference data.
+                o.Conventions.AllowAnonymousToPage("/Areas/Picker");
+                o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -158,4 +165,5 @@ public static class Policies
     public const string Staff = "staff";
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
+    public const string ProviderOperator = "provider-operator";
 }

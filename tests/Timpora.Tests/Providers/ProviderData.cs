@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Timpora.Core.Accounts;
+using Timpora.Core.Demo;
 using Timpora.Core.Providers;
 
 namespace Timpora.Tests.Providers;
@@ -37,6 +41,18 @@ public static class ProviderData
         await using var db = app.SystemDb();
         var (_, token) = await ApiKeys.CreateAsync(db, providerId, name, "test", DateTime.UtcNow);
         return token;
+    }
+
+    /// <summary>An operator account of the provider, with a unique user name.</summary>
+    public static async Task<string> AddOperatorAsync(TestApp app, Guid providerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var name = "op" + Guid.NewGuid().ToString("N")[..12];
+        var user = new AppUser { UserName = name, Email = name + "@provider.test", DisplayName = name, ProviderId = providerId };
+        Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.ProviderOperator)).Succeeded);
+        return name;
     }
 
     public static string NewPassportNumber() => "T" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();

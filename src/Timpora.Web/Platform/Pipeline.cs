@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timpora.Web.Api.V1;
 
 namespace Timpora.Web.Platform;
 
@@ -15,6 +16,7 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseErrorPageAsGet();
+        app.UseApiV1();
         app.UseHttpLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
@@ -26,6 +28,7 @@ public static class Pipeline
         app.UseAntiforgery();
 
         app.MapRazorPages();
+        app.MapApiV1();
         app.MapHealthChecks("/health").AllowAnonymous();
     }
 

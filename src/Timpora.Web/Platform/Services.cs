@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Data;
+using Timpora.Web.Api.V1;
 
 namespace Timpora.Web.Platform;
 
@@ -106,6 +107,12 @@ public static class Services
                 o.Conventions.AuthorizePage("/GuestReports/Upload", Policies.ProviderOperator);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Providers", Policies.Staff);
+                o.Conventions.AllowAnonymousToPage("/Providers/Register");
+                o.Conventions.AllowAnonymousToPage("/Providers/Registered");
+                // The registration form's area picker: the Kemendagri area codes are public reference data.
+                o.Conventions.AllowAnonymousToPage("/Areas/Picker");
+                o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -133,6 +140,7 @@ public static class Services
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
         });
+        services.AddApiV1(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddHostedService<Jobs.BulkImportWorker>();

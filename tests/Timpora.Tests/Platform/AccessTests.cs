@@ -9,7 +9,8 @@ namespace Timpora.Tests.Platform;
 public sealed class AccessTests(TestApp app)
 {
     private static readonly HashSet<string> PublicRoutes =
-        ["", "Index", "Error", "Language", "Account/SignIn", "Account/TwoFactor", "Account/AccessDenied", "health"];
+        ["", "Index", "Error", "Language", "Account/SignIn", "Account/TwoFactor", "Account/AccessDenied", "health",
+         "Providers/Register", "Providers/Registered", "Areas/Picker", "openapi/{documentName}.json"];
 
     [Fact]
     public async Task EveryEndpoint_Anonymous_IsRefusedUnlessPublic()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
+using Timpora.Core.Providers;
 using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Home;
@@ -16,6 +17,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
 
     public List<Card> Cards { get; } = [];
+
+    /// <summary>For an operator whose provider is not approved: why they cannot report yet.</summary>
+    public string? ProviderNotice { get; private set; }
 
     public IReadOnlyList<(int Id, string Name, string Zone)> Offices { get; private set; } = [];
 
@@ -60,7 +64,16 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         if (User.IsInRole(Roles.ProviderOperator))
         {
-            Cards.Add(new Card(t["Home.ProviderCard"], t["Home.ProviderText"], null));
+            // The scope filter shows an operator their own provider only.
+            var provider = await db.Providers.AsNoTracking().Select(p => new { p.Name, p.Status }).FirstOrDefaultAsync(cancellationToken);
+            ProviderNotice = provider?.Status switch
+            {
+                ProviderStatus.Pending => t["Providers.NoticePending", provider.Name].Value,
+                ProviderStatus.Rejected => t["Providers.NoticeRejected", provider.Name].Value,
+                ProviderStatus.Suspended => t["Providers.NoticeSuspended", provider.Name].Value,
+                _ => null,
+            };
+            Cards.Add(new Card(t["Home.ProviderCard"], t["Home.ProviderText"], "/Provider/ApiKeys"));
         }
 
         if (Cards.Count == 0)

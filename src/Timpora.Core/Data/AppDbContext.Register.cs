@@ -122,6 +122,11 @@ public sealed partial class AppDbContext
             e.HasIndex(b => new { b.ProviderId, b.CreatedUtc });
             e.HasOne<AccommodationProvider>().WithMany().HasForeignKey(b => b.ProviderId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<OfficeDigest>(e =>
+        {
+            e.HasIndex(d => new { d.KanimId, d.Day }).IsUnique();
+            e.HasOne<Kanim>().WithMany().HasForeignKey(d => d.KanimId);
+        });
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.ProviderId, r.Key });

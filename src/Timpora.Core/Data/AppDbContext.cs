@@ -55,6 +55,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<GuestReport> GuestReports => Set<GuestReport>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<BulkImport> BulkImports => Set<BulkImport>();
+    public DbSet<OfficeDigest> OfficeDigests => Set<OfficeDigest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The key ring for cookies and antiforgery tokens, shared by every instance on one database.</summary>

@@ -144,6 +144,7 @@ public static class Services
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddHostedService<Jobs.BulkImportWorker>();
+        services.AddHostedService<Jobs.DailyDigestWorker>();
     }
 
     private static Caller CallerOf(HttpContext? context)

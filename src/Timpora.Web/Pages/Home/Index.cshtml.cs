@@ -40,6 +40,17 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                     .Select(k => new { k.Id, k.Name, k.TimeZoneId })
                     .ToListAsync(cancellationToken))
                 .Select(k => (k.Id, k.Name, k.TimeZoneId)).ToList();
+            var digests = await db.OfficeDigests.AsNoTracking()
+                .Where(d => scope.All || kanims.Contains(d.KanimId))
+                .GroupBy(d => d.KanimId)
+                .Select(g => g.OrderByDescending(d => d.Day).First())
+                .ToListAsync(cancellationToken);
+            foreach (var digest in digests.Where(d => d.Overstays + d.Expiring > 0))
+            {
+                var office = Offices.FirstOrDefault(o => o.Id == digest.KanimId).Name ?? "";
+                Cards.Add(new Card(t["Home.DigestCard", office], t["Home.DigestText", digest.Overstays, digest.DeportationProposed, digest.Expiring], "/Foreigners/Overstays"));
+            }
+
             var people = await db.People.CountAsync(cancellationToken);
             Cards.Add(new Card(t["Home.PeopleCard"], t["Home.PeopleText", people], "/People"));
         }

@@ -3,11 +3,13 @@ using Timpora.Bench;
 return args.FirstOrDefault() switch
 {
     "screening" => await ScreeningBenchmark.RunAsync(args[1..]),
+    "checkins" => await CheckInBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Timpora.Bench -- screening [--entries 1000000] [--queries 20000]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Timpora.Bench -- checkins [--provider sqlite|postgresql] [--seconds 15] [--clients 32] [--bulk-rows 100000]");
     return 2;
 }

@@ -145,6 +145,8 @@ public static class Services
         services.AddScoped<OfficeClock>();
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
+        services.AddSingleton<Api.V1.CheckInBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Api.V1.CheckInBatcher>());
     }
 
     private static Caller CallerOf(HttpContext? context)

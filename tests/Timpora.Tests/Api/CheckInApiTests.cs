@@ -97,6 +97,21 @@ public sealed class CheckInApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task CheckIn_ManyAtOnce_EachCommittedWithItsOwnReceipt()
+    {
+        var (provider, client) = await ApprovedClientAsync();
+
+        // Concurrent requests share group-commit batches; each must still get its own committed report.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => PostAsync(client, "/api/v1/check-ins", Guest(ProviderData.NewPassportNumber()).ToJsonString())));
+        var receipts = await Task.WhenAll(responses.Select(async r => (string)(await JsonAsync(r))["receiptNumber"]!));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(24, receipts.Distinct().Count());
+        await using var db = app.SystemDb();
+        Assert.Equal(24, await db.GuestReports.CountAsync(r => r.ProviderId == provider.Id && receipts.Contains(r.ReceiptNumber), Token));
+    }
+
+    [Fact]
     public async Task CheckIn_SamePassportTwice_AttachesToTheSameForeigner()
     {
         var (_, client) = await ApprovedClientAsync();

@@ -31,7 +31,7 @@ public static class CheckIns
     }
 
     public static async Task<Results<Created<CheckInReceipt>, ProblemHttpResult>> CheckInAsync(
-        HttpContext context, AppDbContext db, TimeProvider clock)
+        HttpContext context, AppDbContext db, TimeProvider clock, CheckInBatcher batcher)
     {
         var (request, problem) = await ApiRequests.ReadJsonAsync<CheckInRequest>(context);
         if (problem is not null)
@@ -39,8 +39,12 @@ public static class CheckIns
             return problem;
         }
 
-        var outcome = await GuestReporting.CheckInAsync(
-            db, ApiRequests.ProviderIdOf(context), request!.ToCheckIn(), ReportChannel.Api, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        // With an Idempotency-Key the report joins the transaction that also keeps the answer; without one it
+        // goes through the group commit, which keeps up with many receptionists at once.
+        var outcome = db.Database.CurrentTransaction is null
+            ? await batcher.SubmitAsync(ApiRequests.ProviderIdOf(context), db.Caller, request!.ToCheckIn(), context.RequestAborted)
+            : await GuestReporting.CheckInAsync(
+                db, ApiRequests.ProviderIdOf(context), request!.ToCheckIn(), ReportChannel.Api, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
         if (outcome.Report is not { } report)
         {
             return Rejected(outcome.Problems);

@@ -4,19 +4,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-pgbin="${PGBIN:-/usr/lib/postgresql/15/bin}"
 port="${PGPORT_BENCH:-55440}"
-dir="$(mktemp -d /tmp/timpora-bench-pg.XXXXXX)"
-
-as_postgres() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-cleanup() {
-    as_postgres "$pgbin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$dir"
-}
-trap cleanup EXIT
+source "$repo/bench/postgres-cluster.sh"
 
 dotnet build -c Release "$repo/src/Timpora.Web" -v q -nologo >/dev/null
 dotnet build -c Release "$repo/bench/Timpora.Bench" -v q -nologo >/dev/null
@@ -24,9 +13,7 @@ dotnet build -c Release "$repo/bench/Timpora.Bench" -v q -nologo >/dev/null
 echo "== SQLite"
 dotnet run -c Release --no-build --project "$repo/bench/Timpora.Bench" -- checkins --provider sqlite "$@"
 
-if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
-as_postgres "$pgbin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_postgres "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
+start_postgres "$port" -c shared_buffers=256MB
 as_postgres "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE timpora_bench" >/dev/null
 
 echo "== PostgreSQL"

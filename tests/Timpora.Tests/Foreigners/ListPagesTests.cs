@@ -16,7 +16,7 @@ public sealed class ListPagesTests(TestApp app)
 
         var zhang = Assert.Single(rows, r => r.TextContent.Contains("ZHANG", StringComparison.Ordinal)).TextContent;
         var okafor = Assert.Single(rows, r => r.TextContent.Contains("OKAFOR", StringComparison.Ordinal)).TextContent;
-        Assert.Matches(@"Rp1[23],000,000", zhang);
+        Assert.Matches(@"Rp1[23]\.000\.000", zhang);
         Assert.Contains("deportasi", okafor, StringComparison.Ordinal);
     }
 

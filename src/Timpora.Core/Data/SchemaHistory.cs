@@ -30,11 +30,13 @@ public static class SchemaHistory
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var applied = new List<string>();
+        var locked = false;
         try
         {
             if (provider == DatabaseProvider.PostgreSql)
             {
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+                locked = true;
             }
             else
             {
@@ -67,14 +69,16 @@ public static class SchemaHistory
                 await transaction.CommitAsync(cancellationToken);
                 applied.Add(version);
             }
-
-            if (provider == DatabaseProvider.PostgreSql)
-            {
-                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", cancellationToken);
-            }
         }
         finally
         {
+            // A session lock outlives the pooled connection it was taken on: release it even when a script
+            // fails, or every other instance would wait for it forever.
+            if (locked)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 

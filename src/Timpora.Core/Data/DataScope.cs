@@ -11,15 +11,23 @@ public sealed class DataScope
     public const string AllClaim = "timpora:all";
     public const string ProviderClaim = "timpora:provider";
 
+    /// <summary>For a partner-agency member: the agency unit of the person the account belongs to, and its
+    /// agency. Features that share records with partners (teams, tips) read these.</summary>
+    public const string AgencyUnitClaim = "timpora:agency-unit";
+    public const string AgencyClaim = "timpora:agency";
+
     public static readonly DataScope Everything = new(true, [], []);
     public static readonly DataScope Nothing = new(false, [], []);
 
-    public DataScope(bool all, IReadOnlyCollection<int> kanimIds, IReadOnlyCollection<string> villageCodes, IReadOnlyCollection<Guid>? providerIds = null)
+    public DataScope(bool all, IReadOnlyCollection<int> kanimIds, IReadOnlyCollection<string> villageCodes, IReadOnlyCollection<Guid>? providerIds = null,
+        int? agencyUnitId = null, int? agencyId = null)
     {
         All = all;
         KanimIds = [.. kanimIds];
         VillageCodes = [.. villageCodes];
         ProviderIds = [.. providerIds ?? []];
+        AgencyUnitId = agencyUnitId;
+        AgencyId = agencyId;
     }
 
     public bool All { get; }
@@ -29,6 +37,10 @@ public sealed class DataScope
     public List<string> VillageCodes { get; }
 
     public List<Guid> ProviderIds { get; }
+
+    public int? AgencyUnitId { get; }
+
+    public int? AgencyId { get; }
 
     public bool Covers(int kanimId, string areaCode) =>
         All || KanimIds.Contains(kanimId) || VillageCodes.Contains(areaCode);
@@ -51,8 +63,11 @@ public sealed class DataScope
             .ToList();
         var villages = user.FindAll(VillageClaim).Select(c => c.Value).ToList();
         var providers = user.FindAll(ProviderClaim).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
-        return new DataScope(false, kanims, villages, providers);
+        return new DataScope(false, kanims, villages, providers, IntClaim(user, AgencyUnitClaim), IntClaim(user, AgencyClaim));
     }
+
+    private static int? IntClaim(ClaimsPrincipal user, string type) =>
+        int.TryParse(user.FindFirst(type)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 }
 
 /// <summary>Who is acting: written into every audit entry, and the scope that filters what they see.</summary>

@@ -83,7 +83,7 @@ public static class DemoData
 
         Member(kanimKupang, "Yosef Ndolu", "Kepala Seksi Inteldakim", "53.71", "0812-3700-1101");
         var pimpasaSbd = Member(kanimKupang, "Maria Goreti Lende", "PIMPASA Desa Wee Londa", "53.18.09.2005", "0812-3700-1102");
-        Member(polresSbd, "AKP Daniel Bili", "Kasat Intelkam", "53.18");
+        var polresSbdMember = Member(polresSbd, "AKP Daniel Bili", "Kasat Intelkam", "53.18");
         Member(kodimSbd, "Kapten Inf. Markus Kaka", "Pasi Intel", "53.18");
         Member(kesbangSbd, "Yohanes Malo", "Kepala Badan Kesbangpol", "53.18");
         Member(disnakerSbd, "Agustina Bulu", "Kabid Penempatan Tenaga Kerja", "53.18");
@@ -109,7 +109,7 @@ public static class DemoData
             ["bandarlampung"] = (bandarLampung.Id, lampung.Id, null, []),
             ["pimpasa.sbd"] = (kupang.Id, ntt.Id, pimpasaSbd.Id, ["53.18.09.2005"]),
             ["pimpasa.lamtim"] = (kalianda.Id, lampung.Id, pimpasaLamtim.Id, ["18.07.22.2001"]),
-            ["polres.sbd"] = (kupang.Id, ntt.Id, null, []),
+            ["polres.sbd"] = (kupang.Id, ntt.Id, polresSbdMember.Id, []),
             ["hotel.tambolaka"] = (kupang.Id, ntt.Id, null, []),
         };
         foreach (var account in Accounts)

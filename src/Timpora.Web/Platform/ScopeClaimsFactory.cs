@@ -60,6 +60,17 @@ public sealed class ScopeClaimsFactory(
             identity.AddClaim(new Claim(DataScope.ProviderClaim, providerId.ToString()));
         }
 
+        if (userRoles.Contains(Roles.PartnerMember) && user.PersonId is { } personId)
+        {
+            var unit = await db.People.IgnoreQueryFilters().Where(p => p.Id == personId)
+                .Select(p => new { p.UnitId, p.Unit!.AgencyId }).FirstOrDefaultAsync();
+            if (unit is not null)
+            {
+                identity.AddClaim(new Claim(DataScope.AgencyUnitClaim, unit.UnitId.ToString(CultureInfo.InvariantCulture)));
+                identity.AddClaim(new Claim(DataScope.AgencyClaim, unit.AgencyId.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
         var office = user.KanimId is { } ownKanim
             ? await db.Kanims.Where(k => k.Id == ownKanim).Select(k => new { k.Name, k.TimeZoneId }).FirstOrDefaultAsync()
             : user.KanwilId is { } ownKanwil

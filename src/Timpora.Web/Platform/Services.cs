@@ -145,6 +145,7 @@ public static class Services
         services.AddScoped<OfficeClock>();
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
+        services.AddHostedService<Jobs.IdempotencyCleanupWorker>();
         services.AddSingleton<Api.V1.CheckInBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Api.V1.CheckInBatcher>());
     }

@@ -64,7 +64,7 @@ public static class RegisterExport
         _ => value.ToString() ?? "",
     };
 
-    private static byte[] Xlsx(string name, string[] headers, IReadOnlyList<ExportRow> rows)
+    public static byte[] Xlsx(string name, string[] headers, IReadOnlyList<ExportRow> rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -20,9 +20,14 @@ public sealed class UploadModel(AppDbContext db, OfficeClock clock, IStringLocal
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public IActionResult OnGetTemplate() =>
-        File(System.Text.Encoding.UTF8.GetBytes(string.Join(',', BulkFile.Columns) + "\n"
-            + "ERIKSSON,ANNA MARIA,F,1974-08-12,SWE,L898902C3,SWE,2030-04-15,ITK,B1,,2026-12-20,2026-11-23 14:30,2026-11-30,12,Holiday\n"),
+    // One example row, the ICAO specimen passport, so that the template shows every column's format.
+    private static readonly string[] ExampleRow =
+        ["ERIKSSON", "ANNA MARIA", "F", "1974-08-12", "SWE", "L898902C3", "SWE", "2030-04-15", "ITK", "B1", "", "2026-12-20", "2026-11-23 14:30", "2026-11-30", "12", "Holiday"];
+
+    public IActionResult OnGetTemplate(string? format) => format == "xlsx"
+        ? File(Foreigners.RegisterExport.Xlsx("check-ins", [.. BulkFile.Columns], [new Foreigners.ExportRow(0, [.. ExampleRow])]),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "timpora-check-in-template.xlsx")
+        : File(System.Text.Encoding.UTF8.GetBytes(string.Join(',', BulkFile.Columns) + "\n" + string.Join(',', ExampleRow) + "\n"),
             "text/csv", "timpora-check-in-template.csv");
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)

@@ -99,6 +99,7 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
 
         var hotel = await DemoRegister.SeedAsync(db, nowUtc, cancellationToken);
+        await DemoWatchlists.SeedAsync(db, hotel, nowUtc, cancellationToken);
         var assignments = new Dictionary<string, (int? Kanim, int? Kanwil, Guid? Person, string[] Villages)>
         {
             ["admin"] = (null, null, null, []),

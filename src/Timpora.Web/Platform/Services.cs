@@ -113,6 +113,11 @@ public static class Services
                 // The registration form's area picker: the Kemendagri area codes are public reference data.
                 o.Conventions.AllowAnonymousToPage("/Areas/Picker");
                 o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
+                o.Conventions.AuthorizeFolder("/Watchlists", Policies.Staff);
+                o.Conventions.AuthorizePage("/Watchlists/Entry", Policies.Supervisor);
+                o.Conventions.AuthorizePage("/Watchlists/Import", Policies.Supervisor);
+                o.Conventions.AuthorizePage("/Watchlists/Lists", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Screening", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -146,6 +151,9 @@ public static class Services
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
         services.AddHostedService<Jobs.IdempotencyCleanupWorker>();
+        services.AddSingleton<Jobs.LiveWatchlist>();
+        services.AddSingleton<Jobs.ScreeningWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.ScreeningWorker>());
         services.AddSingleton<Api.V1.CheckInBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Api.V1.CheckInBatcher>());
     }

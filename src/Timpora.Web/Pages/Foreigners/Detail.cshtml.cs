@@ -27,6 +27,8 @@ public sealed class DetailModel(AppDbContext db, OfficeClock clock, IStringLocal
 
     public bool PendingMatch { get; private set; }
 
+    public Screening.ProfileScreening? Screening { get; private set; }
+
     public bool NeedsReason { get; private set; }
 
     public string? Reason { get; private set; }
@@ -82,6 +84,7 @@ public sealed class DetailModel(AppDbContext db, OfficeClock clock, IStringLocal
             .OrderByDescending(i => i.AtUtc)];
         CurrentOverstay = latest is null ? null : Overstay.On(latest.ExpiresOn, today, rates);
         PendingMatch = reports.Any(r => r.Report.Match == PersonMatch.Possible);
+        Screening = await Pages.Screening.ProfileScreening.LoadAsync(db, foreignerId, cancellationToken);
         Areas = await AreaDirectory.PathsAsync(db, [Person.AreaCode, .. Person.PastAddresses.Select(a => a.AreaCode), .. reports.Select(r => r.Report.AreaCode)], cancellationToken);
         return Page();
     }

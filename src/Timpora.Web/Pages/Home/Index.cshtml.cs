@@ -51,6 +51,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 Cards.Add(new Card(t["Home.DigestCard", office], t["Home.DigestText", digest.Overstays, digest.DeportationProposed, digest.Expiring], "/Foreigners/Overstays"));
             }
 
+            Cards.AddRange(await Screening.HomeCards.ForAsync(db, t, cancellationToken));
             var people = await db.People.CountAsync(cancellationToken);
             Cards.Add(new Card(t["Home.PeopleCard"], t["Home.PeopleText", people], "/People"));
         }

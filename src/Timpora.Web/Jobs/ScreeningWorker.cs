@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Data;
+using Timpora.Core.Watchlists;
+using Timpora.Screening;
+
+namespace Timpora.Web.Jobs;
+
+/// <summary>Every two seconds: refreshes this instance's lists if they changed, then, if this instance holds
+/// the screening lease, screens the new guest reports and re-screens the people present against changed entries.</summary>
+public sealed partial class ScreeningWorker(
+    IServiceScopeFactory scopes, LiveWatchlist lists, TimeProvider clock, ILogger<ScreeningWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private readonly string holder = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is DbUpdateException or InvalidOperationException or TimeoutException)
+            {
+                LogFailure(logger, error);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round. Returns false when another instance held the lease.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), Caller.System, clock);
+        await lists.EnsureCurrentAsync(db, cancellationToken);
+        if (!await ScreeningRuns.ClaimAsync(db, holder, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            var options = new ScreeningOptions { Clock = clock };
+            while (await ScreeningRuns.ScreenNewReportsAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            while (await ScreeningRuns.RescreenChangesAsync(db, options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            await ScreeningRuns.ReleaseAsync(db, holder, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns once everything saved before the call is screened, by this instance or by the one that
+    /// held the lease: for tests and for the command line, which must not depend on the timer.</summary>
+    public async Task ScreenPendingAsync(CancellationToken cancellationToken)
+    {
+        while (!await RunOnceAsync(cancellationToken))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Screening worker failed")]
+    private static partial void LogFailure(ILogger logger, Exception error);
+}

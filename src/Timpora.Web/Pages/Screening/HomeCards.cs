@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Timpora.Core.Data;
+using Timpora.Core.Watchlists;
+using Card = Timpora.Web.Pages.Home.IndexModel.Card;
+
+namespace Timpora.Web.Pages.Screening;
+
+/// <summary>What the home page shows of screening: alerts to the offices that own confirmed entries, and the
+/// office's queue of hits to review.</summary>
+public static class HomeCards
+{
+    public static async Task<IReadOnlyList<Card>> ForAsync(AppDbContext db, IStringLocalizer t, CancellationToken cancellationToken)
+    {
+        var scope = db.Caller.Scope;
+        var kanims = scope.KanimIds;
+        var cards = new List<Card>();
+        var alerts = await db.WatchlistAlerts.AsNoTracking()
+            .Where(a => scope.All || kanims.Contains(a.KanimId))
+            .OrderByDescending(a => a.CreatedUtc).Take(5)
+            .Select(a => new { a.PersonName, a.EntryName, a.ConfirmedBy, a.EntryId, Office = db.Kanims.Where(k => k.Id == a.FoundByKanimId).Select(k => k.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        foreach (var a in alerts)
+        {
+            cards.Add(new Card(t["Screening.AlertCard", a.PersonName], t["Screening.AlertText", a.PersonName, a.EntryName, a.ConfirmedBy, a.Office ?? ""], $"/Watchlists/Detail/{a.EntryId}"));
+        }
+
+        var waiting = await db.WatchlistHits.CountAsync(h => h.Status == HitStatus.New, cancellationToken);
+        if (waiting > 0)
+        {
+            cards.Add(new Card(t["Screening.QueueCard"], t["Screening.QueueText", waiting], "/Screening"));
+        }
+
+        return cards;
+    }
+}

@@ -57,6 +57,8 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Timpora:DataFolder", folder);
         builder.UseSetting("Timpora:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("Timpora:Tips:ReportsPerHour", "100000");
+        builder.UseSetting("Timpora:Tips:LookupsPerHour", "100000");
     }
 
     public async ValueTask InitializeAsync()

@@ -43,8 +43,11 @@ public static class Roles
     public const string PartnerMember = "PartnerMember";
     public const string ProviderOperator = "ProviderOperator";
 
+    /// <summary>Kader desa: files tip-line reports for residents of their village(s) and sees only those.</summary>
+    public const string VillageCadre = "VillageCadre";
+
     public static readonly IReadOnlyList<string> All =
-        [Administrator, KanwilSupervisor, KanimOfficer, Pimpasa, PartnerMember, ProviderOperator];
+        [Administrator, KanwilSupervisor, KanimOfficer, Pimpasa, PartnerMember, ProviderOperator, VillageCadre];
 
     /// <summary>Roles that work inside the immigration service and may see the staff modules.</summary>
     public const string Staff = Administrator + "," + KanwilSupervisor + "," + KanimOfficer + "," + Pimpasa;

@@ -197,6 +197,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             builder.Entity(type.ClrType).Property(nameof(PersonalRecord.Version)).IsConcurrencyToken();
             builder.Entity(type.ClrType).HasQueryFilter(ScopeFilter(type.ClrType));
         }
+
+        ConfigureTips(builder);
     }
 
     /// <summary>The one scope rule: everything, the caller's offices, the caller's villages, and for records

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Data;
 using Timpora.Web.Api.V1;
+using Timpora.Web.Pages.Tips;
 
 namespace Timpora.Web.Platform;
 
@@ -77,7 +78,9 @@ public static class Services
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
-            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
+            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
+            .AddPolicy(Pages.Tips.TipServices.TipsPolicy, p => p.RequireRole(Pages.Tips.TipServices.TipsRoles))
+            .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -118,6 +121,11 @@ public static class Services
                 o.Conventions.AuthorizePage("/Watchlists/Import", Policies.Supervisor);
                 o.Conventions.AuthorizePage("/Watchlists/Lists", Policies.Administrator);
                 o.Conventions.AuthorizeFolder("/Screening", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Tips", Pages.Tips.TipServices.TipsPolicy);
+                o.Conventions.AuthorizePage("/Tips/Intake", Pages.Tips.TipServices.IntakePolicy);
+                o.Conventions.AllowAnonymousToPage("/Tips/Report");
+                o.Conventions.AllowAnonymousToPage("/Tips/Receipt");
+                o.Conventions.AllowAnonymousToPage("/Tips/Status");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -146,6 +154,7 @@ public static class Services
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddApiV1(configuration);
+        services.AddTips(configuration, dataFolder);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddHostedService<Jobs.BulkImportWorker>();

@@ -10,7 +10,8 @@ public sealed class AccessTests(TestApp app)
 {
     private static readonly HashSet<string> PublicRoutes =
         ["", "Index", "Error", "Language", "Account/SignIn", "Account/TwoFactor", "Account/AccessDenied", "health",
-         "Providers/Register", "Providers/Registered", "Areas/Picker", "openapi/{documentName}.json"];
+         "Providers/Register", "Providers/Registered", "Areas/Picker", "openapi/{documentName}.json",
+         "Tips/Report", "Tips/Receipt", "Tips/Status"];
 
     [Fact]
     public async Task EveryEndpoint_Anonymous_IsRefusedUnlessPublic()

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Accounts;
+using Timpora.Core.Foreigners;
+using Timpora.Core.Organisation;
+using Timpora.Core.Tips;
+
+namespace Timpora.Core.Data;
+
+/// <summary>The mapping of the public tip line: tips, their timeline, shares, photos, notices and the email outbox.</summary>
+public sealed partial class AppDbContext
+{
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TipEvent> TipEvents => Set<TipEvent>();
+    public DbSet<TipShare> TipShares => Set<TipShare>();
+    public DbSet<TipPhoto> TipPhotos => Set<TipPhoto>();
+    public DbSet<TipForeignerLink> TipForeignerLinks => Set<TipForeignerLink>();
+    public DbSet<TipNotification> TipNotifications => Set<TipNotification>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    private string? CallerUserId => Caller.UserId;
+
+    /// <summary>Called after the personal-record filters are set, because it replaces the tip's: see <see cref="TipScope"/>.</summary>
+    private void ConfigureTips(ModelBuilder builder)
+    {
+        builder.Entity<Tip>(e =>
+        {
+            e.Property(t => t.TrackingCode).HasMaxLength(12);
+            e.Property(t => t.SecretHash).HasMaxLength(64);
+            e.Property(t => t.Place).HasMaxLength(300);
+            e.Property(t => t.Account).HasMaxLength(4000);
+            e.Property(t => t.SubjectName).HasMaxLength(200);
+            e.Property(t => t.SubjectNationality).HasMaxLength(100);
+            e.Property(t => t.SubjectDescription).HasMaxLength(1000);
+            e.Property(t => t.Vehicle).HasMaxLength(200);
+            e.Property(t => t.ReporterName).HasMaxLength(200);
+            e.Property(t => t.ReporterPhone).HasMaxLength(30);
+            e.Property(t => t.ReporterEmail).HasMaxLength(200);
+            e.Property(t => t.FiledByName).HasMaxLength(200);
+            e.Property(t => t.SourceReliability).HasMaxLength(1);
+            e.Property(t => t.EscalationNote).HasMaxLength(1000);
+            e.Property(t => t.OperationReference).HasMaxLength(100);
+            e.Property(t => t.PublicMessage).HasMaxLength(1000);
+            e.HasIndex(t => t.TrackingCode).IsUnique();
+            e.HasIndex(t => new { t.KanimId, t.CreatedUtc });
+            e.HasIndex(t => new { t.KanimId, t.State, t.CreatedUtc });
+            e.HasIndex(t => new { t.AssignedUnitId, t.CreatedUtc });
+            e.HasIndex(t => new { t.FiledByUserId, t.CreatedUtc });
+            e.HasIndex(t => t.DueUtc);
+            e.HasOne<Kanim>().WithMany().HasForeignKey(t => t.KanimId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AgencyUnit>().WithMany().HasForeignKey(t => t.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(t => t.Events).WithOne().HasForeignKey(v => v.TipId);
+            e.HasMany(t => t.Shares).WithOne().HasForeignKey(s => s.TipId);
+            e.HasMany(t => t.Photos).WithOne().HasForeignKey(p => p.TipId);
+            e.HasMany(t => t.Foreigners).WithOne().HasForeignKey(f => f.TipId);
+            e.HasQueryFilter(TipScope);
+        });
+        builder.Entity<TipEvent>(e =>
+        {
+            e.Property(v => v.By).HasMaxLength(256);
+            e.Property(v => v.Text).HasMaxLength(4000);
+            e.HasIndex(v => new { v.TipId, v.AtUtc });
+        });
+        builder.Entity<TipShare>(e =>
+        {
+            e.HasKey(s => new { s.TipId, s.AgencyUnitId });
+            e.HasIndex(s => s.AgencyUnitId);
+            e.HasOne<AgencyUnit>().WithMany().HasForeignKey(s => s.AgencyUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TipForeignerLink>(e =>
+        {
+            e.HasKey(l => new { l.TipId, l.ForeignerId });
+            e.HasOne<Foreigner>().WithMany().HasForeignKey(l => l.ForeignerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TipPhoto>(e => e.Property(p => p.ContentType).HasMaxLength(30));
+        builder.Entity<TipNotification>(e =>
+        {
+            e.HasIndex(n => new { n.UserId, n.TipId, n.Kind }).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.ReadUtc });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId);
+            e.HasOne<Tip>().WithMany().HasForeignKey(n => n.TipId);
+        });
+        builder.Entity<OutboxEmail>(e =>
+        {
+            e.Property(m => m.To).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Body).HasMaxLength(4000);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.HasIndex(m => new { m.SentUtc, m.NextAttemptUtc });
+        });
+    }
+
+    /// <summary>Who sees a tip, in one place: the offices and villages of the caller's scope as for any personal
+    /// record; a partner agency unit the tips assigned or shared to it; a village cadre the tips they filed.</summary>
+    private System.Linq.Expressions.Expression<Func<Tip, bool>> TipScope => t =>
+        Scope.All || Scope.KanimIds.Contains(t.KanimId) || Scope.VillageCodes.Contains(t.AreaCode)
+        || (Scope.AgencyUnitId != null && (t.AssignedUnitId == Scope.AgencyUnitId || t.Shares.Any(s => s.AgencyUnitId == Scope.AgencyUnitId)))
+        || (CallerUserId != null && t.FiledByUserId == CallerUserId);
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Timpora.Core.Areas;
+using Timpora.Core.Data;
+using Timpora.Core.Tips;
+using Timpora.Web.Pages.Areas;
+
+namespace Timpora.Web.Pages.Tips;
+
+/// <summary>Checks and files a tip from the public form or the village intake: the rules that need the database or
+/// the files, the photos (checked by content, metadata stripped, staged), the Kanim of the area, one save.</summary>
+public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider time, IStringLocalizer<SharedResource> t)
+{
+    public const int MaxPhotos = 5;
+
+    /// <summary>Adds what is wrong to <paramref name="state"/>; stages every good photo, also when something else is wrong.</summary>
+    public async Task<TipDestination?> CheckAsync(ModelStateDictionary state, TipForm form, AreaPickerInput area, IReadOnlyList<IFormFile> files,
+        CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            state.AddModelError(string.Empty, t["Tips.Error.Bot"]);
+        }
+
+        form.Staged = [.. form.Staged.Distinct().Where(s => photos.StagedInfo(s) is not null)];
+        var uploads = files.Where(f => f.Length > 0).ToList();
+        if (form.Staged.Count + uploads.Count > MaxPhotos)
+        {
+            state.AddModelError("Photos", t["Tips.Error.TooManyPhotos", MaxPhotos]);
+        }
+
+        foreach (var file in uploads.Take(Math.Max(0, MaxPhotos - form.Staged.Count)))
+        {
+            if (file.Length > PhotoCleaner.MaxBytes)
+            {
+                state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
+                continue;
+            }
+
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, cancellationToken);
+            if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
+            {
+                state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
+                continue;
+            }
+
+            form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
+        }
+
+        if (!form.Anonymous && string.IsNullOrWhiteSpace(form.ReporterPhone) && string.IsNullOrWhiteSpace(form.ReporterEmail))
+        {
+            state.AddModelError("Input.ReporterPhone", t["Tips.Error.ContactOrAnonymous"]);
+        }
+
+        area.Normalise();
+        if (area.Village is not { } village || !await AreaPickerView.ExistsAsync(db, village, cancellationToken))
+        {
+            state.AddModelError("Area", t["Tips.Error.VillageRequired"]);
+            return null;
+        }
+
+        var regency = Area.Ancestor(village, AreaLevel.Regency);
+        var kanim = await db.KanimWorkingAreas.Where(w => w.RegencyCode == regency)
+            .Join(db.Kanims, w => w.KanimId, k => k.Id, (w, k) => new { k.Id, k.TimeZoneId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (kanim is null)
+        {
+            state.AddModelError("Area", t["Tips.Error.NoKanim"]);
+            return null;
+        }
+
+        // The reporter gives the local time of the place, which is the time zone of the Kanim that covers it.
+        var destination = new TipDestination(village, kanim.Id, TimeZoneInfo.FindSystemTimeZoneById(kanim.TimeZoneId));
+        if (form.When is { } when && destination.ToUtc(when) > time.GetUtcNow().UtcDateTime.AddMinutes(5))
+        {
+            state.AddModelError("Input.When", t["Tips.Error.WhenInFuture"]);
+        }
+
+        return destination;
+    }
+
+    /// <summary>Files the tip; returns it with the secret, which is shown once and never stored.</summary>
+    public async Task<(Tip Tip, string Secret)> FileAsync(TipForm form, TipDestination destination,
+        (string UserId, string Name)? filedBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = TrackingCodes.NewCode();
+        var secret = TrackingCodes.NewSecret();
+        var tip = new Tip
+        {
+            TrackingCode = code,
+            SecretHash = TrackingCodes.Hash(code, secret),
+            Kind = form.Kind!.Value,
+            Channel = filedBy is null ? TipChannel.Public : TipChannel.VillageIntake,
+            KanimId = destination.KanimId,
+            AreaCode = destination.Village,
+            Place = Clean(form.Place),
+            Latitude = form.Latitude,
+            Longitude = form.Longitude,
+            OccurredUtc = form.When is { } when ? destination.ToUtc(when) : null,
+            Account = form.Account.Trim(),
+            SubjectName = Clean(form.SubjectName),
+            SubjectNationality = Clean(form.SubjectNationality),
+            SubjectDescription = Clean(form.SubjectDescription),
+            Vehicle = Clean(form.Vehicle),
+            Anonymous = form.Anonymous,
+            ReporterName = form.Anonymous ? null : Clean(form.ReporterName),
+            ReporterPhone = form.Anonymous ? null : Clean(form.ReporterPhone),
+            ReporterEmail = form.Anonymous ? null : Clean(form.ReporterEmail),
+            FiledByUserId = filedBy?.UserId,
+            FiledByName = filedBy?.Name,
+            LastActionUtc = now,
+        };
+        db.Tips.Add(tip);
+        db.TipEvents.Add(new TipEvent { TipId = tip.Id, AtUtc = now, Kind = TipEventKind.Received, By = filedBy?.Name ?? "public" });
+        foreach (var token in form.Staged.Take(MaxPhotos))
+        {
+            if (photos.Claim(token, tip.Id, now) is { } photo)
+            {
+                db.TipPhotos.Add(photo);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (tip, secret);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record TipDestination(string Village, int KanimId, TimeZoneInfo Zone)
+{
+    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+}

@@ -12,6 +12,9 @@ public sealed partial class ScreeningWorker(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    // The timer and a direct call in the same process share the holder name, so the lease alone cannot keep them apart.
+    private readonly SemaphoreSlim running = new(1, 1);
+
     private readonly string holder = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,6 +37,23 @@ public sealed partial class ScreeningWorker(
     /// <summary>One round. Returns false when another instance held the lease.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (!await running.WaitAsync(0, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            return await RunClaimedAsync(cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<bool> RunClaimedAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), Caller.System, clock);
         await lists.EnsureCurrentAsync(db, cancellationToken);
@@ -45,12 +65,16 @@ public sealed partial class ScreeningWorker(
         try
         {
             var options = new ScreeningOptions { Clock = clock };
-            while (await ScreeningRuns.ScreenNewReportsAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0)
+            // Each batch renews the lease, so a long run is not taken over by another instance halfway.
+            while (await ScreeningRuns.ScreenNewReportsAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0
+                && await ScreeningRuns.ClaimAsync(db, holder, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 db.ChangeTracker.Clear();
             }
 
-            while (await ScreeningRuns.RescreenChangesAsync(db, options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0)
+            db.ChangeTracker.Clear();
+            while (await ScreeningRuns.RescreenChangesAsync(db, options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0
+                && await ScreeningRuns.ClaimAsync(db, holder, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 db.ChangeTracker.Clear();
             }

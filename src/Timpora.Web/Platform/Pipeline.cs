@@ -29,6 +29,7 @@ public static class Pipeline
 
         app.MapRazorPages();
         app.MapApiV1();
+        Api.Staff.WatchlistEntriesApi.MapWatchlistEntriesApi(app);
         app.MapHealthChecks("/health").AllowAnonymous();
     }
 

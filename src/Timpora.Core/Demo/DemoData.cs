@@ -26,6 +26,7 @@ public static class DemoData
         new("pimpasa.lamtim", Roles.Pimpasa, "PIMPASA, Desa Braja Harjosari (Lampung Timur)"),
         new("polres.sbd", Roles.PartnerMember, "Polres Sumba Barat Daya, Timpora member"),
         new("hotel.tambolaka", Roles.ProviderOperator, "Hotel operator in Tambolaka"),
+        new("kader.brajaharjosari", Roles.VillageCadre, "Kader desa Braja Harjosari (Lampung Timur)"),
     ];
 
     public static async Task<bool> SeedAsync(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -111,6 +112,7 @@ public static class DemoData
             ["pimpasa.lamtim"] = (kalianda.Id, lampung.Id, pimpasaLamtim.Id, ["18.07.22.2001"]),
             ["polres.sbd"] = (kupang.Id, ntt.Id, polresSbdMember.Id, []),
             ["hotel.tambolaka"] = (kupang.Id, ntt.Id, null, []),
+            ["kader.brajaharjosari"] = (kalianda.Id, lampung.Id, null, ["18.07.22.2001"]),
         };
         foreach (var account in Accounts)
         {
@@ -131,6 +133,7 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, account.Role));
         }
 
+        await DemoTips.SeedAsync(db, nowUtc, cancellationToken);
         return true;
     }
 

@@ -22,13 +22,17 @@ public sealed class TriageTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await TipSeed.StepAsync(client, tip.Id, new() { ["Input.Step"] = "Verify" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TipSeed.StepAsync(client, tip.Id, new()
         {
-            ["Input.Step"] = "Assign", ["Input.UnitId"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Due"] = Tomorrow,
+            ["Input.Step"] = "Assign",
+            ["Input.UnitId"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Due"] = Tomorrow,
         })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TipSeed.StepAsync(client, tip.Id, new() { ["Input.Step"] = "StartFollowUp" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TipSeed.StepAsync(client, tip.Id, new() { ["Input.Step"] = "FieldCheck", ["Input.Note"] = "Dicek ke penggilingan" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TipSeed.StepAsync(client, tip.Id, new()
         {
-            ["Input.Step"] = "Close", ["Input.Outcome"] = "Substantiated", ["Input.Note"] = "Dua WNA tanpa izin kerja, TAK diproses",
+            ["Input.Step"] = "Close",
+            ["Input.Outcome"] = "Substantiated",
+            ["Input.Note"] = "Dua WNA tanpa izin kerja, TAK diproses",
         })).StatusCode);
 
         var page = await TestApp.GetHtmlAsync(client, $"/Tips/Detail/{tip.Id}");
@@ -104,8 +108,10 @@ public sealed class TriageTests(TestApp app)
         await TipSeed.StepAsync(client, tip.Id, new() { ["Input.Step"] = "Grade", ["Input.Reliability"] = "B", ["Input.Credibility"] = "2" });
         await TipSeed.StepAsync(client, tip.Id, new()
         {
-            ["Input.Step"] = "Escalate", ["Input.KanimId"] = kalianda.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.OperationReference"] = "OPS-GAB/LT/2026/07", ["Input.Note"] = "Bahas di rapat Timpora Kota Metro",
+            ["Input.Step"] = "Escalate",
+            ["Input.KanimId"] = kalianda.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OperationReference"] = "OPS-GAB/LT/2026/07",
+            ["Input.Note"] = "Bahas di rapat Timpora Kota Metro",
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badGrade.StatusCode);

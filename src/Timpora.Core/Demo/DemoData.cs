@@ -26,6 +26,7 @@ public static class DemoData
         new("pimpasa.lamtim", Roles.Pimpasa, "PIMPASA, Desa Braja Harjosari (Lampung Timur)"),
         new("polres.sbd", Roles.PartnerMember, "Polres Sumba Barat Daya, Timpora member"),
         new("hotel.tambolaka", Roles.ProviderOperator, "Hotel operator in Tambolaka"),
+        new("kader.brajaharjosari", Roles.VillageCadre, "Kader desa Braja Harjosari (Lampung Timur)"),
     ];
 
     public static async Task<bool> SeedAsync(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -112,6 +113,7 @@ public static class DemoData
             ["pimpasa.lamtim"] = (kalianda.Id, lampung.Id, pimpasaLamtim.Id, ["18.07.22.2001"]),
             ["polres.sbd"] = (kupang.Id, ntt.Id, polresSbdMember.Id, []),
             ["hotel.tambolaka"] = (kupang.Id, ntt.Id, null, []),
+            ["kader.brajaharjosari"] = (kalianda.Id, lampung.Id, null, ["18.07.22.2001"]),
         };
         foreach (var account in Accounts)
         {
@@ -132,6 +134,7 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, account.Role));
         }
 
+        await DemoTips.SeedAsync(db, nowUtc, cancellationToken);
         return true;
     }
 

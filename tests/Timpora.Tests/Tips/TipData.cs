@@ -59,3 +59,42 @@ public static class TipData
     public static string Text(IHtmlDocument page, string testId) =>
         page.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? throw new InvalidOperationException("No " + testId);
 }
+
+/// <summary>Tips put straight into the database, for the staff-side tests.</summary>
+public static class TipSeed
+{
+    public const string TambolakaVillage = "53.18.09.1004";
+
+    public static async Task<Timpora.Core.Tips.Tip> AddAsync(TestApp app, string kanim = "Kalianda", string area = TipData.BrajaHarjosari,
+        Action<Timpora.Core.Tips.Tip>? change = null)
+    {
+        await using var db = app.SystemDb();
+        var kanimId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Kanims.Where(k => k.Name.Contains(kanim)).Select(k => k.Id));
+        var code = Timpora.Core.Tips.TrackingCodes.NewCode();
+        var tip = new Timpora.Core.Tips.Tip
+        {
+            TrackingCode = code,
+            SecretHash = Timpora.Core.Tips.TrackingCodes.Hash(code, "AAAAA-BBBBB"),
+            Kind = Timpora.Core.Tips.TipKind.SuspiciousForeigner,
+            KanimId = kanimId,
+            AreaCode = area,
+            Account = "Uji " + TipData.Unique(),
+            LastActionUtc = DateTime.UtcNow,
+        };
+        change?.Invoke(tip);
+        db.Tips.Add(tip);
+        await db.SaveChangesAsync();
+        return tip;
+    }
+
+    public static async Task<int> UnitAsync(TestApp app, string name)
+    {
+        await using var db = app.SystemDb();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.AgencyUnits.Where(u => u.Name == name).Select(u => u.Id));
+    }
+
+    public static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid tipId, Dictionary<string, string> fields) =>
+        TestApp.PostFormAsync(client, $"/Tips/Detail/{tipId}?handler=Step", fields, $"/Tips/Detail/{tipId}");
+}

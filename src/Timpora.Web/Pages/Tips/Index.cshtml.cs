@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Data;
+using Timpora.Core.Tips;
+using Timpora.Web.Platform;
+
+namespace Timpora.Web.Pages.Tips;
+
+/// <summary>The inbox of tips: those of the user's offices and villages, for a partner those assigned or shared to
+/// its unit, for a cadre those they filed (the scope filter decides). Filters, search, overdue views, pages.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public TipState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public TipKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public TipChannel? Channel { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Kanim { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Due { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "new";
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<TipRow> Result { get; private set; } = null!;
+
+    public IReadOnlyList<(int Id, string Name)> Kanims { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+
+    public DateTime NowUtc { get; private set; }
+
+    public string PageLink(int page) => "/Tips" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q,
+        ["state"] = State?.ToString(),
+        ["kind"] = Kind?.ToString(),
+        ["channel"] = Channel?.ToString(),
+        ["kanim"] = Kanim?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["unit"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["area"] = Area,
+        ["due"] = Due,
+        ["sort"] = Sort,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        NowUtc = time.GetUtcNow().UtcDateTime;
+        var filter = new TipFilter
+        {
+            Q = Q?[..Math.Min(Q.Length, 100)],
+            State = State,
+            Kind = Kind,
+            Channel = Channel,
+            KanimId = Kanim,
+            UnitId = Unit,
+            Area = Area?[..Math.Min(Area.Length, 13)],
+            Due = Due,
+            Sort = Sort,
+        };
+        Result = await TipInbox.Query(db, filter, NowUtc).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        var scope = db.Caller.Scope;
+        Kanims = (await db.Kanims.Where(k => scope.All || scope.KanimIds.Contains(k.Id)).OrderBy(k => k.Name)
+            .Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)).Select(k => (k.Id, k.Name)).ToList();
+        Units = (await db.AgencyUnits.Where(u => scope.All || scope.KanimIds.Contains(u.KanimId)).OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
+    }
+}

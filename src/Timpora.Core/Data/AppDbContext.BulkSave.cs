@@ -17,6 +17,7 @@ public sealed partial class AppDbContext
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         List<EntityEntry> added;
+        bool changed;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -28,7 +29,9 @@ public sealed partial class AppDbContext
             }
 
             PrepareForSave();
-            added = [.. ChangeTracker.Entries().Where(e => e.State == EntityState.Added)];
+            var entries = ChangeTracker.Entries().ToList();
+            added = [.. entries.Where(e => e.State == EntityState.Added)];
+            changed = entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted);
         }
         finally
         {
@@ -61,7 +64,7 @@ public sealed partial class AppDbContext
                 }
             }
 
-            if (ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            if (changed)
             {
                 // The audit entries for these were written above: past PrepareForSave, straight to EF's save.
                 await base.SaveChangesAsync(true, cancellationToken);

@@ -11,7 +11,7 @@ namespace Timpora.Core.GuestReports;
 /// every invalid row a line in the result file that says why; progress is saved after each batch.</summary>
 public static class BulkImporting
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 2000;
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy"];
 

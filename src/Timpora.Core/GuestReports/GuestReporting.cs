@@ -25,7 +25,8 @@ public static class GuestReporting
         (await CheckInBatchAsync(db, providerId, [input], channel, nowUtc, cancellationToken))[0];
 
     /// <summary>Checks in many guests with a handful of queries and one save: the path of bulk files, and of
-    /// single reports too (a batch of one), so that every channel follows the same rules.</summary>
+    /// single reports too (a batch of one), so that every channel follows the same rules. The new rows and their
+    /// audit entries are written in bulk (ADR 0008).</summary>
     public static async Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
         AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -67,7 +68,7 @@ public static class GuestReporting
                     outcomes[i] = new ReportOutcome(report, []);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesInBulkAsync(cancellationToken);
                 break;
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -24,7 +24,8 @@ internal sealed class RegisterSlice
             .Select(d => new { d.Number, d.IssuingState, d.ForeignerId })
             .ToListAsync(cancellationToken);
         var ids = documents.Select(d => d.ForeignerId).Distinct().ToList();
-        var people = await db.Foreigners.IgnoreQueryFilters().Include(f => f.Documents).Include(f => f.Aliases)
+        // A batch of first-time guests (most of a bulk file) needs no people and no permits loaded.
+        var people = ids.Count == 0 ? [] : await db.Foreigners.IgnoreQueryFilters().Include(f => f.Documents).Include(f => f.Aliases)
             .Where(f => ids.Contains(f.Id))
             .ToDictionaryAsync(f => f.Id, cancellationToken);
         foreach (var d in documents)
@@ -41,7 +42,7 @@ internal sealed class RegisterSlice
             slice.alike.Add((a.NameKey, a.BirthDate, a.Nationality));
         }
 
-        foreach (var p in await db.StayPermits.IgnoreQueryFilters().AsNoTracking()
+        foreach (var p in ids.Count == 0 ? [] : await db.StayPermits.IgnoreQueryFilters().AsNoTracking()
             .Where(p => ids.Contains(p.ForeignerId))
             .Select(p => new { p.ForeignerId, p.ExpiresOn, p.Kind })
             .ToListAsync(cancellationToken))

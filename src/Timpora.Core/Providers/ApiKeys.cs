@@ -20,6 +20,12 @@ public static class ApiKeys
     private const int PrefixLength = 10;
     private const int SecretLength = 32;
 
+    private static long revocations;
+
+    /// <summary>Counts the revocations made by this process, so that a cache of verified keys knows to forget
+    /// them at once (other instances forget them when their cache entry ends, within seconds).</summary>
+    public static long Revocations => Interlocked.Read(ref revocations);
+
     /// <summary>Writes of "last used" are spared: once a minute is enough to tell a live key from a dead one.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
@@ -85,6 +91,7 @@ public static class ApiKeys
 
         key.RevokedUtc ??= nowUtc;
         await db.SaveChangesAsync(cancellationToken);
+        Interlocked.Increment(ref revocations);
         return true;
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Timpora.Core.Accounts;
 using Timpora.Core.Data;
-using Timpora.Core.Providers;
 
 namespace Timpora.Web.Api.V1;
 
@@ -12,7 +11,7 @@ namespace Timpora.Web.Api.V1;
 /// principal in the role ProviderOperator with the provider's scope claim, so the DbContext's scope filter shows
 /// that provider's records only. No cookie is read or written.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, VerifiedKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -38,7 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var holder = await ApiKeys.VerifyAsync(db, token, clock.GetUtcNow().UtcDateTime, Context.RequestAborted);
+        var holder = await keys.VerifyAsync(db, token, Context.RequestAborted);
         if (holder is null)
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");

@@ -20,6 +20,7 @@ public static class ApiV1
 
     public static void AddApiV1(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<VerifiedKeys>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p

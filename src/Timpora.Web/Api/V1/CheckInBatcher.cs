@@ -8,12 +8,13 @@ namespace Timpora.Web.Api.V1;
 /// <summary>Group commit for API check-ins: requests that arrive while a batch is being written wait for the
 /// next one, and each batch is one transaction (one disk flush) through <see cref="GuestReporting.CheckInBatchAsync"/>.
 /// Every request still gets its answer only after its report is committed. At low load a batch is one
-/// request and nothing waits.</summary>
-public sealed partial class CheckInBatcher(IServiceProvider services, TimeProvider clock, ILogger<CheckInBatcher> logger) : BackgroundService
+/// request and nothing waits. Two writers take turns (ADR 0008): while one waits for its flush, the other
+/// validates and resolves the next batch.</summary>
+public sealed partial class CheckInBatcher(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<CheckInBatcher> logger) : BackgroundService
 {
-    private const int MaxBatch = 256;
+    private const int MaxBatch = 1000;
 
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000) { SingleReader = true });
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000));
 
     public async Task<ReportOutcome> SubmitAsync(Guid providerId, Caller caller, CheckIn checkIn, CancellationToken cancellationToken)
     {
@@ -22,7 +23,13 @@ public sealed partial class CheckInBatcher(IServiceProvider services, TimeProvid
         return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var writers = Math.Max(1, configuration.GetValue("Timpora:CheckInWriters", 2));
+        return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() => WriteAsync(stoppingToken), stoppingToken)));
+    }
+
+    private async Task WriteAsync(CancellationToken stoppingToken)
     {
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         var batch = new List<Pending>(MaxBatch);

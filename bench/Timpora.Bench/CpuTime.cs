@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Timpora.Bench;
+
+/// <summary>Processor time used by the load generator, the application and (when TIMPORA_BENCH_PGDATA names the
+/// cluster's folder) PostgreSQL's processes: on a machine shared with other work, CPU per check-in says more
+/// than the rate does, and the three add up to what a quiet 2-core machine could sustain.</summary>
+public readonly record struct CpuTime(TimeSpan Client, TimeSpan Server, TimeSpan? Database)
+{
+    public static CpuTime Of(Process server)
+    {
+        server.Refresh();
+        return new(Process.GetCurrentProcess().TotalProcessorTime, server.TotalProcessorTime, Postgres());
+    }
+
+    public static CpuTime operator -(CpuTime a, CpuTime b) =>
+        new(a.Client - b.Client, a.Server - b.Server, a.Database - b.Database);
+
+    public string Describe(int checkIns, int seconds)
+    {
+        double PerCheckIn(TimeSpan t) => checkIns == 0 ? double.NaN : t.TotalMilliseconds * 1000 / checkIns;
+        var total = Client + Server + (Database ?? TimeSpan.Zero);
+        var database = Database is { } d ? string.Create(CultureInfo.InvariantCulture, $", database {PerCheckIn(d):F0} µs") : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU per check-in: client {PerCheckIn(Client):F0} µs, server {PerCheckIn(Server):F0} µs{database}; {total.TotalSeconds / seconds:F2} of {Environment.ProcessorCount} cores busy with this run; " +
+            $"on {Environment.ProcessorCount} idle cores that is at most {Environment.ProcessorCount * 1_000_000 / PerCheckIn(total):F0} check-ins/s");
+    }
+
+    private static TimeSpan? Postgres()
+    {
+        if (Environment.GetEnvironmentVariable("TIMPORA_BENCH_PGDATA") is not { } folder || !File.Exists(Path.Combine(folder, "postmaster.pid")))
+        {
+            return null;
+        }
+
+        var postmaster = File.ReadLines(Path.Combine(folder, "postmaster.pid")).First().Trim();
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                // Fields after the command name: state, ppid, ... utime (14th field) and stime (15th).
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (Path.GetFileName(dir) == postmaster || fields[1] == postmaster)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // A process that ended meanwhile.
+            }
+        }
+
+        // The kernel counts in clock ticks of 1/100 s on Linux.
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Timpora.Core.Data;
+
+/// <summary>Writes added entities straight to their tables, without EF's per-row commands: binary COPY on
+/// PostgreSQL, one prepared INSERT reused for every row on SQLite. Columns, names and value conversions come
+/// from the EF model, so the rows are the ones <c>SaveChanges</c> would write (ADR 0008).</summary>
+internal static class BulkInsert
+{
+    private static readonly ConcurrentDictionary<IEntityType, Table> Tables = new();
+
+    /// <summary>Types written here map to one table of their own, with scalar columns only.</summary>
+    public static bool Supports(IEntityType type) =>
+        type.BaseType is null && !type.IsOwned() && type.GetDerivedTypes().Any() is false && type.GetTableName() is not null
+        && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) && !type.GetComplexProperties().Any();
+
+    /// <summary>Inserts the entries, principals before dependents, in the context's current transaction.</summary>
+    public static async Task WriteAsync(DbContext db, IReadOnlyList<EntityEntry> entries, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk insert runs inside a transaction.");
+        foreach (var group in entries.GroupBy(e => e.Metadata).OrderBy(g => Depth(g.Key, [])))
+        {
+            var table = Tables.GetOrAdd(group.Key, t => new Table(t));
+            var rows = group.ToList();
+            try
+            {
+                switch (transaction.Connection)
+                {
+                    case NpgsqlConnection npgsql:
+                        await CopyAsync(npgsql, table, rows, cancellationToken);
+                        break;
+                    case SqliteConnection sqlite:
+                        Insert(sqlite, (SqliteTransaction)transaction, table, rows);
+                        break;
+                    default:
+                        throw new NotSupportedException("Bulk insert is written for SQLite and PostgreSQL.");
+                }
+            }
+            catch (DbException error)
+            {
+                // The same failure EF's SaveChanges reports, so that callers' retries (a duplicate passport
+                // reported twice at once) work the same on both paths.
+                throw new DbUpdateException($"Bulk insert into {table.Name} failed: {error.Message}", error);
+            }
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<EntityEntry> rows, CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            var values = row.CurrentValues;
+            await writer.StartRowAsync(cancellationToken);
+            foreach (var column in table.Columns)
+            {
+                var value = values[column.Property];
+                if (column.ToProvider(value) is not { } stored)
+                {
+                    await writer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await writer.WriteAsync(stored, column.PostgresType(value!), cancellationToken);
+                }
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, Table table, List<EntityEntry> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) "
+            + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))})";
+        // The parameters are made by EF's own type mappings (a Guid as TEXT, say), then only their values change.
+        var parameters = table.Columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true)).ToArray();
+        command.Parameters.AddRange(parameters);
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            var values = row.CurrentValues;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = table.Columns[i].ToProvider(values[table.Columns[i].Property]) ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static int Depth(IEntityType type, HashSet<IEntityType> seen) =>
+        !seen.Add(type) ? 0 : type.GetForeignKeys().Where(fk => fk.PrincipalEntityType != type)
+            .Select(fk => 1 + Depth(fk.PrincipalEntityType, [.. seen])).DefaultIfEmpty(0).Max();
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed class Table
+    {
+        public Table(IEntityType type)
+        {
+            Name = type.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(Name, type.GetSchema());
+            // Keys the database numbers itself (identity, autoincrement) are left to it.
+            Columns = [.. type.GetProperties()
+                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.ClrType != typeof(Guid)))
+                .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping()))];
+        }
+
+        public string Name { get; }
+
+        public Column[] Columns { get; }
+    }
+
+    private sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)
+    {
+        private NpgsqlDbType? postgresType;
+
+        public IProperty Property { get; } = property;
+        public string Name { get; } = name;
+        public RelationalTypeMapping Mapping { get; } = mapping;
+
+        public object? ToProvider(object? value) =>
+            value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+        /// <summary>The type Npgsql gives the parameter EF would send for this (model) value, taken once.</summary>
+        public NpgsqlDbType PostgresType(object value)
+        {
+            if (postgresType is null)
+            {
+                using var command = new NpgsqlCommand();
+                postgresType = ((NpgsqlParameter)Mapping.CreateParameter(command, "p", value, nullable: true)).NpgsqlDbType;
+            }
+
+            return postgresType.Value;
+        }
+    }
+}

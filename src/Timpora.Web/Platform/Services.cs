@@ -77,7 +77,8 @@ public static class Services
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
-            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
+            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
+            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -113,6 +114,12 @@ public static class Services
                 // The registration form's area picker: the Kemendagri area codes are public reference data.
                 o.Conventions.AllowAnonymousToPage("/Areas/Picker");
                 o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
+                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems", "/Operations" })
+                {
+                    o.Conventions.AuthorizeFolder(folder, Policies.Timpora);
+                }
+
+                o.Conventions.AuthorizeFolder("/Sanctions", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -179,4 +186,7 @@ public static class Policies
 
     /// <summary>Guest reports: the provider's operators, and the offices that supervise them.</summary>
     public const string Reporting = "reporting";
+
+    /// <summary>Timpora teams, meetings and action items: staff and partner-agency members.</summary>
+    public const string Timpora = "timpora";
 }

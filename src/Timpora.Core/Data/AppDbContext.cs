@@ -178,6 +178,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
         ConfigureRegister(builder);
         ConfigureWatchlists(builder);
+        ConfigureTeams(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -80,7 +80,8 @@ public static class Services
             .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
             .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
             .AddPolicy(Pages.Tips.TipServices.TipsPolicy, p => p.RequireRole(Pages.Tips.TipServices.TipsRoles))
-            .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre));
+            .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre))
+            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -126,6 +127,12 @@ public static class Services
                 o.Conventions.AllowAnonymousToPage("/Tips/Report");
                 o.Conventions.AllowAnonymousToPage("/Tips/Receipt");
                 o.Conventions.AllowAnonymousToPage("/Tips/Status");
+                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems", "/Operations" })
+                {
+                    o.Conventions.AuthorizeFolder(folder, Policies.Timpora);
+                }
+
+                o.Conventions.AuthorizeFolder("/Sanctions", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -197,4 +204,7 @@ public static class Policies
 
     /// <summary>Guest reports: the provider's operators, and the offices that supervise them.</summary>
     public const string Reporting = "reporting";
+
+    /// <summary>Timpora teams, meetings and action items: staff and partner-agency members.</summary>
+    public const string Timpora = "timpora";
 }

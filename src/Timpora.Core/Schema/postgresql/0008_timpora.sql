@@ -1,0 +1,161 @@
+-- Timpora schema 0008: Timpora teams (decrees, members), meetings and minutes, action items, sanctions (TAK) and objections, public holidays, joint operations.
+
+CREATE TABLE teams (
+    id uuid NOT NULL,
+    kanim_id integer NOT NULL,
+    level integer NOT NULL,
+    area_code character varying(13),
+    name character varying(300) NOT NULL,
+    decree_number character varying(100) NOT NULL,
+    decree_date date NOT NULL,
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    created_utc timestamp with time zone NOT NULL,
+    version uuid NOT NULL,
+    CONSTRAINT pk_teams PRIMARY KEY (id),
+    CONSTRAINT fk_teams_areas_area_code FOREIGN KEY (area_code) REFERENCES areas (code) ON DELETE RESTRICT,
+    CONSTRAINT fk_teams_kanims_kanim_id FOREIGN KEY (kanim_id) REFERENCES kanims (id) ON DELETE RESTRICT
+);
+
+CREATE TABLE meetings (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    kind integer NOT NULL,
+    title character varying(300) NOT NULL,
+    start_utc timestamp with time zone NOT NULL,
+    end_utc timestamp with time zone NOT NULL,
+    venue character varying(300) NOT NULL,
+    basis character varying(2000),
+    signer_name character varying(200),
+    signer_title character varying(200),
+    minutes_closed_utc timestamp with time zone,
+    created_utc timestamp with time zone NOT NULL,
+    version uuid NOT NULL,
+    CONSTRAINT pk_meetings PRIMARY KEY (id),
+    CONSTRAINT fk_meetings_teams_team_id FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
+);
+
+CREATE TABLE team_members (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    person_id uuid NOT NULL,
+    unit_id integer NOT NULL,
+    role integer NOT NULL,
+    full_name character varying(200) NOT NULL,
+    unit_name character varying(200) NOT NULL,
+    position character varying(200),
+    phone character varying(30),
+    email character varying(200),
+    added_utc timestamp with time zone NOT NULL,
+    CONSTRAINT pk_team_members PRIMARY KEY (id),
+    CONSTRAINT fk_team_members_agency_units_unit_id FOREIGN KEY (unit_id) REFERENCES agency_units (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_team_members_people_person_id FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_team_members_teams_team_id FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
+);
+
+CREATE TABLE meeting_attachments (
+    id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    file_name character varying(260) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size bigint NOT NULL,
+    uploaded_by character varying(256) NOT NULL,
+    uploaded_utc timestamp with time zone NOT NULL,
+    CONSTRAINT pk_meeting_attachments PRIMARY KEY (id),
+    CONSTRAINT fk_meeting_attachments_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+);
+
+CREATE TABLE meeting_shares (
+    meeting_id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    CONSTRAINT pk_meeting_shares PRIMARY KEY (meeting_id, team_id),
+    CONSTRAINT fk_meeting_shares_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
+    CONSTRAINT fk_meeting_shares_teams_team_id FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
+);
+
+CREATE TABLE meeting_invitations (
+    id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    member_id uuid NOT NULL,
+    invited_utc timestamp with time zone NOT NULL,
+    attended_utc timestamp with time zone,
+    attendance_source integer,
+    CONSTRAINT pk_meeting_invitations PRIMARY KEY (id),
+    CONSTRAINT fk_meeting_invitations_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
+    CONSTRAINT fk_meeting_invitations_team_members_member_id FOREIGN KEY (member_id) REFERENCES team_members (id) ON DELETE RESTRICT
+);
+
+CREATE TABLE action_items (
+    id uuid NOT NULL,
+    team_id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    decision_id uuid NOT NULL,
+    owner_unit_id integer NOT NULL,
+    title character varying(500) NOT NULL,
+    person_in_charge character varying(200) NOT NULL,
+    due_date date NOT NULL,
+    status integer NOT NULL,
+    created_utc timestamp with time zone NOT NULL,
+    closed_utc timestamp with time zone,
+    version uuid NOT NULL,
+    CONSTRAINT pk_action_items PRIMARY KEY (id),
+    CONSTRAINT fk_action_items_agency_units_owner_unit_id FOREIGN KEY (owner_unit_id) REFERENCES agency_units (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_action_items_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_action_items_teams_team_id FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE RESTRICT
+);
+
+CREATE TABLE action_notes (
+    id uuid NOT NULL,
+    action_item_id uuid NOT NULL,
+    at_utc timestamp with time zone NOT NULL,
+    author character varying(256) NOT NULL,
+    text character varying(2000) NOT NULL,
+    status integer NOT NULL,
+    CONSTRAINT pk_action_notes PRIMARY KEY (id),
+    CONSTRAINT fk_action_notes_action_items_action_item_id FOREIGN KEY (action_item_id) REFERENCES action_items (id) ON DELETE CASCADE
+);
+
+CREATE TABLE agenda_items (
+    id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    number integer NOT NULL,
+    title character varying(300) NOT NULL,
+    minutes character varying(8000),
+    action_item_id uuid,
+    CONSTRAINT pk_agenda_items PRIMARY KEY (id),
+    CONSTRAINT fk_agenda_items_action_items_action_item_id FOREIGN KEY (action_item_id) REFERENCES action_items (id) ON DELETE SET NULL,
+    CONSTRAINT fk_agenda_items_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+);
+
+CREATE TABLE meeting_outcomes (
+    id uuid NOT NULL,
+    meeting_id uuid NOT NULL,
+    agenda_item_id uuid,
+    kind integer NOT NULL,
+    number integer NOT NULL,
+    text character varying(2000) NOT NULL,
+    CONSTRAINT pk_meeting_outcomes PRIMARY KEY (id),
+    CONSTRAINT fk_meeting_outcomes_agenda_items_agenda_item_id FOREIGN KEY (agenda_item_id) REFERENCES agenda_items (id) ON DELETE SET NULL,
+    CONSTRAINT fk_meeting_outcomes_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_teams_area_code ON teams (area_code);
+CREATE INDEX ix_teams_kanim_id_level ON teams (kanim_id, level);
+CREATE INDEX ix_meetings_team_id_start_utc ON meetings (team_id, start_utc);
+CREATE INDEX ix_team_members_person_id ON team_members (person_id);
+CREATE UNIQUE INDEX ix_team_members_team_id_person_id ON team_members (team_id, person_id);
+CREATE INDEX ix_team_members_unit_id ON team_members (unit_id);
+CREATE INDEX ix_meeting_attachments_meeting_id ON meeting_attachments (meeting_id);
+CREATE INDEX ix_meeting_shares_team_id ON meeting_shares (team_id);
+CREATE UNIQUE INDEX ix_meeting_invitations_meeting_id_member_id ON meeting_invitations (meeting_id, member_id);
+CREATE INDEX ix_meeting_invitations_member_id ON meeting_invitations (member_id);
+CREATE INDEX ix_action_items_decision_id ON action_items (decision_id);
+CREATE INDEX ix_action_items_meeting_id ON action_items (meeting_id);
+CREATE INDEX ix_action_items_owner_unit_id_status ON action_items (owner_unit_id, status);
+CREATE INDEX ix_action_items_team_id_status ON action_items (team_id, status);
+CREATE INDEX ix_action_notes_action_item_id ON action_notes (action_item_id);
+CREATE INDEX ix_agenda_items_action_item_id ON agenda_items (action_item_id);
+CREATE INDEX ix_agenda_items_meeting_id_number ON agenda_items (meeting_id, number);
+CREATE INDEX ix_meeting_outcomes_agenda_item_id ON meeting_outcomes (agenda_item_id);
+CREATE INDEX ix_meeting_outcomes_meeting_id_number ON meeting_outcomes (meeting_id, number);
+ALTER TABLE action_items ADD CONSTRAINT fk_action_items_meeting_outcomes_decision_id FOREIGN KEY (decision_id) REFERENCES meeting_outcomes (id) ON DELETE RESTRICT;

@@ -1,0 +1,152 @@
+-- Timpora schema 0008: Timpora teams (decrees, members), meetings and minutes, action items, sanctions (TAK) and objections, public holidays, joint operations.
+
+CREATE TABLE "teams" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_teams" PRIMARY KEY,
+    "kanim_id" INTEGER NOT NULL,
+    "level" INTEGER NOT NULL,
+    "area_code" TEXT NULL,
+    "name" TEXT NOT NULL,
+    "decree_number" TEXT NOT NULL,
+    "decree_date" TEXT NOT NULL,
+    "period_start" TEXT NOT NULL,
+    "period_end" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_teams_areas_area_code" FOREIGN KEY ("area_code") REFERENCES "areas" ("code") ON DELETE RESTRICT,
+    CONSTRAINT "fk_teams_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "meetings" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_meetings" PRIMARY KEY,
+    "team_id" TEXT NOT NULL,
+    "kind" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "start_utc" TEXT NOT NULL,
+    "end_utc" TEXT NOT NULL,
+    "venue" TEXT NOT NULL,
+    "basis" TEXT NULL,
+    "signer_name" TEXT NULL,
+    "signer_title" TEXT NULL,
+    "minutes_closed_utc" TEXT NULL,
+    "created_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_meetings_teams_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "team_members" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_team_members" PRIMARY KEY,
+    "team_id" TEXT NOT NULL,
+    "person_id" TEXT NOT NULL,
+    "unit_id" INTEGER NOT NULL,
+    "role" INTEGER NOT NULL,
+    "full_name" TEXT NOT NULL,
+    "unit_name" TEXT NOT NULL,
+    "position" TEXT NULL,
+    "phone" TEXT NULL,
+    "email" TEXT NULL,
+    "added_utc" TEXT NOT NULL,
+    CONSTRAINT "fk_team_members_agency_units_unit_id" FOREIGN KEY ("unit_id") REFERENCES "agency_units" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_team_members_people_person_id" FOREIGN KEY ("person_id") REFERENCES "people" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_team_members_teams_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "meeting_attachments" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_meeting_attachments" PRIMARY KEY,
+    "meeting_id" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "uploaded_by" TEXT NOT NULL,
+    "uploaded_utc" TEXT NOT NULL,
+    CONSTRAINT "fk_meeting_attachments_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "meeting_shares" (
+    "meeting_id" TEXT NOT NULL,
+    "team_id" TEXT NOT NULL,
+    CONSTRAINT "pk_meeting_shares" PRIMARY KEY ("meeting_id", "team_id"),
+    CONSTRAINT "fk_meeting_shares_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE,
+    CONSTRAINT "fk_meeting_shares_teams_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "meeting_invitations" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_meeting_invitations" PRIMARY KEY,
+    "meeting_id" TEXT NOT NULL,
+    "member_id" TEXT NOT NULL,
+    "invited_utc" TEXT NOT NULL,
+    "attended_utc" TEXT NULL,
+    "attendance_source" INTEGER NULL,
+    CONSTRAINT "fk_meeting_invitations_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE,
+    CONSTRAINT "fk_meeting_invitations_team_members_member_id" FOREIGN KEY ("member_id") REFERENCES "team_members" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "action_items" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_action_items" PRIMARY KEY,
+    "team_id" TEXT NOT NULL,
+    "meeting_id" TEXT NOT NULL,
+    "decision_id" TEXT NOT NULL,
+    "owner_unit_id" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "person_in_charge" TEXT NOT NULL,
+    "due_date" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "closed_utc" TEXT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_action_items_agency_units_owner_unit_id" FOREIGN KEY ("owner_unit_id") REFERENCES "agency_units" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_action_items_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_action_items_teams_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_action_items_meeting_outcomes_decision_id" FOREIGN KEY ("decision_id") REFERENCES "meeting_outcomes" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "action_notes" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_action_notes" PRIMARY KEY,
+    "action_item_id" TEXT NOT NULL,
+    "at_utc" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    CONSTRAINT "fk_action_notes_action_items_action_item_id" FOREIGN KEY ("action_item_id") REFERENCES "action_items" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "agenda_items" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_agenda_items" PRIMARY KEY,
+    "meeting_id" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "minutes" TEXT NULL,
+    "action_item_id" TEXT NULL,
+    CONSTRAINT "fk_agenda_items_action_items_action_item_id" FOREIGN KEY ("action_item_id") REFERENCES "action_items" ("id") ON DELETE SET NULL,
+    CONSTRAINT "fk_agenda_items_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "meeting_outcomes" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_meeting_outcomes" PRIMARY KEY,
+    "meeting_id" TEXT NOT NULL,
+    "agenda_item_id" TEXT NULL,
+    "kind" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    CONSTRAINT "fk_meeting_outcomes_agenda_items_agenda_item_id" FOREIGN KEY ("agenda_item_id") REFERENCES "agenda_items" ("id") ON DELETE SET NULL,
+    CONSTRAINT "fk_meeting_outcomes_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE
+);
+
+CREATE INDEX "ix_teams_area_code" ON "teams" ("area_code");
+CREATE INDEX "ix_teams_kanim_id_level" ON "teams" ("kanim_id", "level");
+CREATE INDEX "ix_meetings_team_id_start_utc" ON "meetings" ("team_id", "start_utc");
+CREATE INDEX "ix_team_members_person_id" ON "team_members" ("person_id");
+CREATE UNIQUE INDEX "ix_team_members_team_id_person_id" ON "team_members" ("team_id", "person_id");
+CREATE INDEX "ix_team_members_unit_id" ON "team_members" ("unit_id");
+CREATE INDEX "ix_meeting_attachments_meeting_id" ON "meeting_attachments" ("meeting_id");
+CREATE INDEX "ix_meeting_shares_team_id" ON "meeting_shares" ("team_id");
+CREATE UNIQUE INDEX "ix_meeting_invitations_meeting_id_member_id" ON "meeting_invitations" ("meeting_id", "member_id");
+CREATE INDEX "ix_meeting_invitations_member_id" ON "meeting_invitations" ("member_id");
+CREATE INDEX "ix_action_items_decision_id" ON "action_items" ("decision_id");
+CREATE INDEX "ix_action_items_meeting_id" ON "action_items" ("meeting_id");
+CREATE INDEX "ix_action_items_owner_unit_id_status" ON "action_items" ("owner_unit_id", "status");
+CREATE INDEX "ix_action_items_team_id_status" ON "action_items" ("team_id", "status");
+CREATE INDEX "ix_action_notes_action_item_id" ON "action_notes" ("action_item_id");
+CREATE INDEX "ix_agenda_items_action_item_id" ON "agenda_items" ("action_item_id");
+CREATE INDEX "ix_agenda_items_meeting_id_number" ON "agenda_items" ("meeting_id", "number");
+CREATE INDEX "ix_meeting_outcomes_agenda_item_id" ON "meeting_outcomes" ("agenda_item_id");
+CREATE INDEX "ix_meeting_outcomes_meeting_id_number" ON "meeting_outcomes" ("meeting_id", "number");

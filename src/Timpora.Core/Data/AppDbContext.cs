@@ -177,6 +177,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         });
 
         ConfigureRegister(builder);
+        ConfigureVillages(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -131,6 +131,7 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, account.Role));
         }
 
+        await DemoVillages.SeedAsync(db, nowUtc, cancellationToken);
         return true;
     }
 

@@ -77,7 +77,8 @@ public static class Services
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
-            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
+            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -113,6 +114,8 @@ public static class Services
                 // The registration form's area picker: the Kemendagri area codes are public reference data.
                 o.Conventions.AllowAnonymousToPage("/Areas/Picker");
                 o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
+                o.Conventions.AuthorizeFolder("/Villages", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Villages/Officers", Policies.Office);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -143,6 +146,7 @@ public static class Services
         services.AddApiV1(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
+        services.AddSingleton(new Core.Villages.ActivityPhotos(dataFolder));
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
         services.AddSingleton<Api.V1.CheckInBatcher>();
@@ -179,4 +183,7 @@ public static class Policies
 
     /// <summary>Guest reports: the provider's operators, and the offices that supervise them.</summary>
     public const string Reporting = "reporting";
+
+    /// <summary>The immigration offices themselves (Kanim, Kanwil, administrators), without PIMPASA.</summary>
+    public const string Office = "office";
 }

@@ -179,6 +179,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureRegister(builder);
         ConfigureWatchlists(builder);
         ConfigureTeams(builder);
+        ConfigureVillages(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

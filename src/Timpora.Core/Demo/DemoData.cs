@@ -135,6 +135,7 @@ public static class DemoData
         }
 
         await DemoTips.SeedAsync(db, nowUtc, cancellationToken);
+        await DemoVillages.SeedAsync(db, nowUtc, cancellationToken);
         return true;
     }
 

@@ -81,7 +81,8 @@ public static class Services
             .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
             .AddPolicy(Pages.Tips.TipServices.TipsPolicy, p => p.RequireRole(Pages.Tips.TipServices.TipsRoles))
             .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre))
-            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember));
+            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember))
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -133,6 +134,8 @@ public static class Services
                 }
 
                 o.Conventions.AuthorizeFolder("/Sanctions", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Villages", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Villages/Officers", Policies.Office);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -164,6 +167,7 @@ public static class Services
         services.AddTips(configuration, dataFolder);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
+        services.AddSingleton(new Core.Villages.ActivityPhotos(dataFolder));
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
         services.AddHostedService<Jobs.IdempotencyCleanupWorker>();
@@ -207,4 +211,7 @@ public static class Policies
 
     /// <summary>Timpora teams, meetings and action items: staff and partner-agency members.</summary>
     public const string Timpora = "timpora";
+
+    /// <summary>The immigration offices themselves (Kanim, Kanwil, administrators), without PIMPASA.</summary>
+    public const string Office = "office";
 }

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Timpora.Core.Accounts;
+using Timpora.Core.Areas;
+using Timpora.Core.Data;
+
+namespace Timpora.Web.Pages.Villages;
+
+/// <summary>What the programme's pages share: who may act for the office, which Kanim an area belongs to, and
+/// the texts of the programme's enums.</summary>
+public static class VillageAccess
+{
+    /// <summary>Proposing villages, changing their state, assigning officers and recording deferrals are the
+    /// office's work; a PIMPASA works inside the villages they are assigned.</summary>
+    public static bool IsOffice(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.KanwilSupervisor) || user.IsInRole(Roles.KanimOfficer);
+
+    /// <summary>The Kanim whose working area holds the area's regency, or null.</summary>
+    public static Task<int?> KanimOfAsync(AppDbContext db, string areaCode, CancellationToken cancellationToken)
+    {
+        var regency = Area.Ancestor(areaCode, AreaLevel.Regency);
+        return db.KanimWorkingAreas.Where(w => w.RegencyCode == regency).Select(w => (int?)w.KanimId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static string Text<TEnum>(IStringLocalizer t, TEnum value)
+        where TEnum : struct, Enum => t[$"Village.{typeof(TEnum).Name}.{value}"];
+
+    /// <summary>"Socialisation, Passports" for a flags value, in the user's language.</summary>
+    public static string Flags<TEnum>(IStringLocalizer t, TEnum value)
+        where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TEnum>().Where(f => Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture) != 0 && value.HasFlag(f)).Select(f => Text(t, f)));
+
+    public static IEnumerable<TEnum> SetFlags<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(f => Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture) != 0 && value.HasFlag(f));
+
+    public static TEnum Combine<TEnum>(IEnumerable<TEnum>? values)
+        where TEnum : struct, Enum =>
+        (TEnum)Enum.ToObject(typeof(TEnum), (values ?? []).Aggregate(0L, (sum, f) => sum | Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -27,6 +27,13 @@ public static class ScreeningBenchmark
         Print($"Index build: {build.TotalSeconds:0.00} s ({index.DistinctNameParts:N0} distinct name parts)");
         Print($"Memory: index {(after - before) / 1048576.0:0} MB managed heap; process total {Environment.WorkingSet / 1048576.0:0} MB working set (entries and generator included)");
 
+        var probe = Array.IndexOf(args, "--probe");
+        if (probe >= 0)
+        {
+            Probe(index, args[probe + 1]);
+            return 0;
+        }
+
         var latencies = MeasureLatency(index, set.Queries);
         Print($"Latency, one thread, {latencies.Length:N0} queries: p50 {Percentile(latencies, 0.50):0.0} µs, p90 {Percentile(latencies, 0.90):0.0} µs, p99 {Percentile(latencies, 0.99):0.0} µs, max {latencies[^1]:0.0} µs");
 
@@ -34,6 +41,11 @@ public static class ScreeningBenchmark
         var report = EvaluationReport.Run(index, set.Queries);
         Print($"Quality against {entryCount:N0} entries (review threshold {ScreeningOptions.Default.ReviewThreshold}, alert {ScreeningOptions.Default.AlertThreshold}):");
         Console.WriteLine(report);
+        foreach (var line in report.Misses.Take(Option(args, "--show", 0)).Select(m => "MISS " + m)
+            .Concat(report.FalseHits.Take(Option(args, "--show", 0)).Select(f => "FALSE " + f)))
+        {
+            Console.WriteLine(line);
+        }
 
         var connectionString = Environment.GetEnvironmentVariable("TIMPORA_BENCH_PG");
         if (string.IsNullOrEmpty(connectionString))
@@ -46,6 +58,18 @@ public static class ScreeningBenchmark
         }
 
         return 0;
+    }
+
+    // Screens one name (NAME or NAME|YYYY-MM-DD) with every hit down to 0.3 and its explanation.
+    private static void Probe(WatchlistIndex index, string text)
+    {
+        var parts = text.Split('|');
+        var date = parts.Length > 1 && PartialDate.TryParse(parts[1], out var parsed) ? parsed : (PartialDate?)null;
+        var options = ScreeningOptions.Default with { ReviewThreshold = 0.3 };
+        foreach (var hit in index.Screen(new ScreeningQuery(parts[0], date, AsOf: new DateOnly(2026, 1, 15)), options))
+        {
+            Print($"{hit.Score:0.000} {hit.Decision} {hit.Entry.Id} '{hit.MatchedName}' {hit.Entry.DateOfBirth}: {hit.Explanation}");
+        }
     }
 
     private static double[] MeasureLatency(WatchlistIndex index, IReadOnlyList<LabelledQuery> queries)

@@ -105,7 +105,13 @@ public sealed partial class WatchlistIndex
         vocabulary = TokenVocabulary.Create(tokens, ids);
         postings = PostingLists.Build(vocabulary.Count, nameTokens, tokenName);
         vocabulary.SetFrequencies(postings.LengthOf, Math.Max(nameCount, 2000));
-        pairs = PairIndex.Build(nameTokenStart, nameTokens, vocabulary.Count);
+        var nameYears = new byte[nameCount];
+        for (var n = 0; n < nameCount; n++)
+        {
+            nameYears[n] = PairIndex.YearCode(entryDateOfBirth[nameEntry[n]] / 10000);
+        }
+
+        pairs = PairIndex.Build(nameTokenStart, nameTokens, nameYears, vocabulary.Count);
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         documentEntry = new int[documents.Count];
         documentNext = new int[documents.Count];

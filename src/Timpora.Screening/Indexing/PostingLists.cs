@@ -23,6 +23,15 @@ internal sealed class PostingLists
 
     public int LengthOf(int key) => starts[key + 1] - starts[key];
 
+    /// <summary>Reorders the values of every key by the comparison.</summary>
+    public void SortEach(Comparison<int> comparison)
+    {
+        for (var k = 0; k < KeyCount; k++)
+        {
+            values.AsSpan(starts[k], starts[k + 1] - starts[k]).Sort(comparison);
+        }
+    }
+
     /// <summary>Groups values by key, keeping their order and dropping a value repeated right after itself.</summary>
     public static PostingLists Build(int keyCount, ReadOnlySpan<int> keys, ReadOnlySpan<int> keyValues)
     {

@@ -17,6 +17,7 @@ internal sealed class QueryScratch
         PairStamp = new int[vocabularySize];
         PairSimilarity = new float[vocabularySize * MaxQueryParts];
         NameStamp = new int[nameCount];
+        NameScore = new float[nameCount];
     }
 
     public int Epoch => epoch;
@@ -32,6 +33,17 @@ internal sealed class QueryScratch
     public float[] PairSimilarity { get; }
 
     public int[] NameStamp { get; }
+
+    /// <summary>Pre-score of a candidate name, valid when its <see cref="NameStamp"/> is the epoch.</summary>
+    public float[] NameScore { get; }
+
+    /// <summary>Per unit (a query part, or two adjacent parts written together): which query parts it covers.</summary>
+    public List<ushort> UnitMasks { get; } = new(32);
+
+    /// <summary>Pre-score credit of each expansion: its similarity times its rarity.</summary>
+    public List<float> ExpansionCredits { get; } = new(256);
+
+    public List<(int Token, float Similarity)> Similar { get; } = new(64);
 
     public List<int> Candidates { get; } = new(4096);
 
@@ -60,7 +72,9 @@ internal sealed class QueryScratch
         epoch++;
         Candidates.Clear();
         Expansions.Clear();
+        ExpansionCredits.Clear();
         UnitStarts.Clear();
+        UnitMasks.Clear();
         foreach (var split in Splits)
         {
             split.Clear();

@@ -1,3 +1,4 @@
+using Timpora.Screening.Matching;
 using Timpora.Screening.Normalisation;
 
 namespace Timpora.Screening.Indexing;
@@ -10,12 +11,20 @@ namespace Timpora.Screening.Indexing;
 /// </summary>
 internal sealed class TokenVocabulary
 {
+    public const int MaxNeighbours = 16;
+
+    // Phonetic groups of common keys hold hundreds of parts; their most common spellings are the ones worth comparing.
+    private const int PhoneticScan = 40;
+
     private readonly Dictionary<string, int> ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanLookup;
     private readonly Dictionary<string, int> phoneticIds;
     private readonly PostingLists phoneticGroups;
     private readonly ulong[] deleteHashes;
     private readonly int[] deleteTokens;
+    private int[] neighbourStarts = [0];
+    private int[] neighbourTokens = [];
+    private float[] neighbourSimilarities = [];
 
     private TokenVocabulary(List<string> tokens, Dictionary<string, int> ids)
     {
@@ -40,12 +49,16 @@ internal sealed class TokenVocabulary
 
             phoneticOfToken[t] = phoneticId;
             tokenIndex[t] = t;
-            if (skeleton.Length >= 3)
+            // Deletes of the spelling itself too: a typo can change what the skeleton folds (BECEKR, BECKER).
+            foreach (var form in skeleton == Tokens[t] ? [skeleton] : new[] { skeleton, Tokens[t] })
             {
-                deletes.Add((Hash(skeleton, -1), t));
-                for (var skip = 0; skip < skeleton.Length; skip++)
+                if (form.Length >= 3)
                 {
-                    deletes.Add((Hash(skeleton, skip), t));
+                    deletes.Add((Hash(form, -1), t));
+                    for (var skip = 0; skip < form.Length; skip++)
+                    {
+                        deletes.Add((Hash(form, skip), t));
+                    }
                 }
             }
         }
@@ -68,23 +81,130 @@ internal sealed class TokenVocabulary
     /// <summary>How much a part says about identity, from 0.35 (in a tenth of all names) to 1 (rare).</summary>
     public float[] Weights { get; private set; } = [];
 
-    /// <summary>Sets the weights from how many names hold each part (inverse document frequency).</summary>
+    /// <summary>
+    /// Sets the weights from how many names hold each part (inverse document frequency), puts the common
+    /// spellings first in each phonetic group, and finds every part's closest parts once, so that a query
+    /// part that is on the list costs no string comparison to expand.
+    /// </summary>
     public void SetFrequencies(Func<int, int> namesWithToken, int nameCount)
     {
         var weights = new float[Count];
+        var frequency = new int[Count];
         var reference = Math.Log(2000);
         for (var t = 0; t < Count; t++)
         {
-            var idf = Math.Log(Math.Max(1.0, (double)nameCount / Math.Max(1, namesWithToken(t))));
+            frequency[t] = namesWithToken(t);
+            var idf = Math.Log(Math.Max(1.0, (double)nameCount / Math.Max(1, frequency[t])));
             weights[t] = (float)(0.35 + (0.65 * Math.Min(1, idf / reference)));
         }
 
         Weights = weights;
+        phoneticGroups.SortEach((a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b));
+        var found = new (int Token, float Similarity)[Count][];
+        Parallel.For(
+            0,
+            Count,
+            () => (new List<int>(256), new List<(int, float)>(64)),
+            (t, _, lists) =>
+            {
+                lists.Item2.Clear();
+                FindSimilar(Tokens[t], Skeletons[t], phonetic: true, lists.Item1, lists.Item2);
+                found[t] = [.. lists.Item2];
+                return lists;
+            },
+            _ => { });
+        neighbourStarts = new int[Count + 1];
+        for (var t = 0; t < Count; t++)
+        {
+            neighbourStarts[t + 1] = neighbourStarts[t] + found[t].Length;
+        }
+
+        neighbourTokens = new int[neighbourStarts[Count]];
+        neighbourSimilarities = new float[neighbourStarts[Count]];
+        for (var t = 0; t < Count; t++)
+        {
+            for (var i = 0; i < found[t].Length; i++)
+            {
+                neighbourTokens[neighbourStarts[t] + i] = found[t][i].Token;
+                neighbourSimilarities[neighbourStarts[t] + i] = found[t][i].Similarity;
+            }
+        }
+    }
+
+    /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
+    public ReadOnlySpan<int> NeighbourTokens(int token) =>
+        neighbourTokens.AsSpan(neighbourStarts[token], neighbourStarts[token + 1] - neighbourStarts[token]);
+
+    public ReadOnlySpan<float> NeighbourSimilarities(int token) =>
+        neighbourSimilarities.AsSpan(neighbourStarts[token], neighbourStarts[token + 1] - neighbourStarts[token]);
+
+    /// <summary>
+    /// The parts of the list like this one (not itself), best first, at most <see cref="MaxNeighbours"/>: one
+    /// typo away, the same phonetic key (its most common spellings), or the same without the article AL/EL.
+    /// </summary>
+    public void FindSimilar(string part, string skeleton, bool phonetic, List<int> scratch, List<(int Token, float Similarity)> into)
+    {
+        scratch.Clear();
+        var particle = NameNormaliser.JoinedParticleLength(part);
+        if (particle > 0)
+        {
+            var withoutArticle = Find(part.AsSpan(particle));
+            if (withoutArticle >= 0)
+            {
+                scratch.Add(withoutArticle);
+            }
+        }
+
+        foreach (var variant in Romanisation.Of(part))
+        {
+            var known = Find(variant);
+            if (known >= 0)
+            {
+                scratch.Add(known);
+            }
+        }
+
+        CollectNeighbours(skeleton, scratch);
+        if (skeleton != part)
+        {
+            CollectNeighbours(part, scratch);
+        }
+
+        if (phonetic)
+        {
+            var group = SamePhonetic(skeleton);
+            for (var g = 0; g < group.Length && g < PhoneticScan; g++)
+            {
+                scratch.Add(group[g]);
+            }
+        }
+
+        scratch.Sort();
+        for (var i = 0; i < scratch.Count; i++)
+        {
+            var token = scratch[i];
+            if ((i > 0 && scratch[i - 1] == token) || Tokens[token] == part)
+            {
+                continue;
+            }
+
+            var similarity = TokenSimilarity.Compute(part, skeleton, Tokens[token], Skeletons[token], out _);
+            if (similarity >= TokenSimilarity.Floor)
+            {
+                into.Add((token, (float)similarity));
+            }
+        }
+
+        into.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Token.CompareTo(b.Token));
+        if (into.Count > MaxNeighbours)
+        {
+            into.RemoveRange(MaxNeighbours, into.Count - MaxNeighbours);
+        }
     }
 
     public int Count => Tokens.Length;
 
-    public long MemoryBytes => phoneticGroups.MemoryBytes + (deleteHashes.Length * 12L) + (Count * 120L);
+    public long MemoryBytes => phoneticGroups.MemoryBytes + (deleteHashes.Length * 12L) + (Count * 120L) + (neighbourTokens.Length * 8L);
 
     public static TokenVocabulary Create(List<string> tokens, Dictionary<string, int> ids) => new(tokens, ids);
 
@@ -93,17 +213,17 @@ internal sealed class TokenVocabulary
     public ReadOnlySpan<int> SamePhonetic(string skeleton) =>
         phoneticIds.TryGetValue(NameKeys.Phonetic(skeleton), out var id) ? phoneticGroups[id] : [];
 
-    /// <summary>Adds every token one deletion away from the skeleton (on either side) to the list.</summary>
-    public void CollectNeighbours(string skeleton, List<int> into)
+    /// <summary>Adds every token one deletion away from the form (on either side) to the list.</summary>
+    public void CollectNeighbours(string form, List<int> into)
     {
-        if (skeleton.Length < 3)
+        if (form.Length < 3)
         {
             return;
         }
 
-        for (var skip = -1; skip < skeleton.Length; skip++)
+        for (var skip = -1; skip < form.Length; skip++)
         {
-            var hash = Hash(skeleton, skip);
+            var hash = Hash(form, skip);
             var at = Array.BinarySearch(deleteHashes, hash);
             if (at < 0)
             {

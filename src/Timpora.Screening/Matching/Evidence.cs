@@ -10,11 +10,20 @@ namespace Timpora.Screening.Matching;
 /// </summary>
 internal static class Evidence
 {
+    public static double UnconfirmedDate = double.Parse(Environment.GetEnvironmentVariable("UNCONF") ?? "0.05", System.Globalization.CultureInfo.InvariantCulture);
+
     public static double DateOfBirth(int query, int entry, StringBuilder? why)
     {
-        if (query == 0 || entry == 0)
+        if (query == 0)
         {
             return 0;
+        }
+
+        if (entry == 0)
+        {
+            // The officer has a date the list cannot confirm: the name alone must be strong enough.
+            why?.Append("no date of birth on the list, ");
+            return -UnconfirmedDate;
         }
 
         var q = PartialDate.FromPacked(query);

@@ -39,6 +39,11 @@ internal static class TokenSimilarity
             return 0.96;
         }
 
+        if (Romanisation.AreVariants(a, b))
+        {
+            return Romanisation.VariantSimilarity;
+        }
+
         if (HasArticle(a, b) || HasArticle(b, a))
         {
             return 0.95;
@@ -64,9 +69,10 @@ internal static class TokenSimilarity
 
     private static bool HasVowel(string s) => s.AsSpan().IndexOfAny("AEIOUY") >= 0;
 
-    // ALRASHID against RASHID: the Arabic article written joined to the name.
-    private static bool HasArticle(string longer, string shorter) =>
-        longer.Length == shorter.Length + 2 && shorter.Length >= 4
-        && (longer.StartsWith("AL", StringComparison.Ordinal) || longer.StartsWith("EL", StringComparison.Ordinal))
-        && longer.AsSpan(2).SequenceEqual(shorter);
+    // ALRASHID against RASHID, VANTRANG against TRANG: a particle written joined to the name.
+    private static bool HasArticle(string longer, string shorter)
+    {
+        var particle = NameNormaliser.JoinedParticleLength(longer);
+        return particle > 0 && longer.Length == shorter.Length + particle && longer.AsSpan(particle).SequenceEqual(shorter);
+    }
 }

@@ -26,12 +26,16 @@ public static class NameNormaliser
     // The MRZ name field of a TD3 passport holds 39 characters; a name that fills it may have been cut.
     private const int MrzNameFieldLength = 39;
 
+    // AN, LE, LA, DA and DU are kept: as often as they are Arabic, French or Portuguese particles they are
+    // Korean, Vietnamese and Chinese family names (AHN, LÊ, LA, DU), where dropping them loses the surname.
     private static readonly HashSet<string> Particles =
     [
-        "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AZ", "AN", "AT", "BIN", "BINTI", "BINT", "IBN", "BN", "BT",
-        "BTE", "VAN", "VON", "DER", "DEN", "DE", "DI", "DA", "DU", "DOS", "DAS", "DEL", "DELLA", "LA", "LE",
+        "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AZ", "AT", "BIN", "BINTI", "BINT", "IBN", "BN", "BT",
+        "BTE", "VAN", "VON", "DER", "DEN", "DE", "DI", "DOS", "DAS", "DEL", "DELLA",
         "ZU", "TER", "TEN", "Y", "MR", "MRS", "MS", "DR", "HAJI", "HJ", "HAJJ", "HAJAH", "HJH",
     ];
+
+    private static readonly string[] JoinableParticles = ["AL", "EL", "VAN", "BIN", "IBN", "DE", "DEL", "VON"];
 
     private static readonly Dictionary<string, string> Abbreviations = new()
     {
@@ -41,6 +45,20 @@ public static class NameNormaliser
         ["MD"] = "MUHAMMAD",
         ["ABD"] = "ABDUL",
     };
+
+    /// <summary>A particle that a form may have written joined to the next part (VANTRANG, ALRASHID, DELACRUZ).</summary>
+    public static int JoinedParticleLength(string part)
+    {
+        foreach (var particle in JoinableParticles)
+        {
+            if (part.Length >= particle.Length + 3 && part.StartsWith(particle, StringComparison.Ordinal))
+            {
+                return particle.Length;
+            }
+        }
+
+        return 0;
+    }
 
     public static NormalisedName Normalise(string? raw)
     {

@@ -1,0 +1,278 @@
+using Timpora.Screening.Indexing;
+using Timpora.Screening.Matching;
+
+namespace Timpora.Screening;
+
+/// <summary>
+/// Candidate retrieval. Each query part (and each two adjacent parts written together) becomes a unit with
+/// its closest list parts; candidates are the names holding parts of two units (from the pair index), so a
+/// query touches a few hundred names instead of every NGUYEN. Pairs as common as NGUYEN VAN are read only
+/// for the years around the query's date of birth, or skipped when other parts of the query find the name.
+/// </summary>
+public sealed partial class WatchlistIndex
+{
+    // Pair lists longer than this are narrowed by year of birth, or skipped for names found otherwise.
+    private const int CommonPair = 256;
+
+    // A name made solely of the most common parts still reads no more than this from one pair.
+    private const int MaxNamesFromPair = 4_000;
+
+    // Pair look-ups a query may spend; the number of expansions per unit follows from it.
+    private const int LookupBudget = 400;
+
+    public static bool Stats = System.Environment.GetEnvironmentVariable("STATS") == "1";
+    [ThreadStatic] public static int Touched;
+    [ThreadStatic] public static int Lookups;
+
+    private void CollectUnits(PreparedQuery query, QueryScratch scratch)
+    {
+        var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
+        for (var i = 0; i < n; i++)
+        {
+            if (query.Parts[i].Length > 1)
+            {
+                AddUnit(query.Parts[i], query.Skeletons[i], (ushort)(1 << i), scratch, phonetic: true);
+                AddSplits(query.Parts[i], scratch.Splits[i]);
+            }
+        }
+
+        for (var i = 0; i + 1 < n; i++)
+        {
+            if (query.Parts[i].Length > 1 && query.Parts[i + 1].Length > 1)
+            {
+                AddUnit(query.Joins[i], query.JoinSkeletons[i], (ushort)(3 << i), scratch, phonetic: false);
+            }
+        }
+
+        scratch.UnitStarts.Add(scratch.Expansions.Count);
+    }
+
+    private void AddUnit(string part, string skeleton, ushort mask, QueryScratch scratch, bool phonetic)
+    {
+        var start = scratch.Expansions.Count;
+        var exact = vocabulary.Find(part);
+        if (exact >= 0)
+        {
+            Add(exact, 1f);
+            var tokens = vocabulary.NeighbourTokens(exact);
+            var similarities = vocabulary.NeighbourSimilarities(exact);
+            for (var k = 0; k < tokens.Length; k++)
+            {
+                Add(tokens[k], similarities[k]);
+            }
+        }
+        else
+        {
+            scratch.Similar.Clear();
+            vocabulary.FindSimilar(part, skeleton, phonetic, scratch.Neighbours, scratch.Similar);
+            foreach (var (token, similarity) in scratch.Similar)
+            {
+                Add(token, similarity);
+            }
+        }
+
+        // MAHMOUDABDULAH: two parts written as one, the second misspelt. A known first or last part of it
+        // finds the name through the other query parts; the comparison then matches the whole.
+        if (phonetic && part.Length >= 7)
+        {
+            for (var at = 3; at <= part.Length - 3; at++)
+            {
+                var left = vocabulary.Find(part.AsSpan(0, at));
+                var right = vocabulary.Find(part.AsSpan(at));
+                if (left >= 0 && at >= 4)
+                {
+                    Add(left, 0.8f);
+                }
+
+                if (right >= 0 && part.Length - at >= 4)
+                {
+                    Add(right, 0.8f);
+                }
+            }
+        }
+
+        if (scratch.Expansions.Count > start)
+        {
+            scratch.UnitStarts.Add(start);
+            scratch.UnitMasks.Add(mask);
+        }
+
+        void Add(int token, float similarity)
+        {
+            scratch.Expansions.Add(token);
+            scratch.ExpansionCredits.Add(similarity * vocabulary.Weights[token] * (mask > 1 && (mask & (mask - 1)) != 0 ? 1.6f : 1f));
+        }
+    }
+
+    // ABDULRAHMAN in the query, ABDUL RAHMAN on the list: both halves must be known parts.
+    private void AddSplits(string part, List<int> splits)
+    {
+        for (var at = 2; part.Length >= 5 && at <= part.Length - 2; at++)
+        {
+            var left = vocabulary.Find(part.AsSpan(0, at));
+            var right = left < 0 ? -1 : vocabulary.Find(part.AsSpan(at));
+            if (right >= 0)
+            {
+                splits.Add(left);
+                splits.Add(right);
+            }
+        }
+    }
+
+    private void Traverse(PreparedQuery query, QueryScratch scratch, int queryYear)
+    {
+        var units = scratch.UnitMasks.Count;
+        var unitPairs = 0;
+        for (var u = 0; u < units; u++)
+        {
+            for (var v = u + 1; v < units; v++)
+            {
+                unitPairs += (scratch.UnitMasks[u] & scratch.UnitMasks[v]) == 0 ? 1 : 0;
+            }
+        }
+
+        var perUnit = Math.Clamp((int)Math.Sqrt(LookupBudget / (double)Math.Max(1, unitPairs)), 3, TokenVocabulary.MaxNeighbours + 1);
+        var year = (byte)(queryYear > 0 ? PairIndex.YearCode(queryYear) : 0);
+        var strongUnits = 0;
+        for (var u = 0; u < units; u++)
+        {
+            strongUnits += (scratch.UnitMasks[u] & (scratch.UnitMasks[u] - 1)) == 0 ? 1 : 0;
+        }
+
+        for (var u = 0; u < units; u++)
+        {
+            var (fromU, toU) = Unit(scratch, u, perUnit);
+            for (var x = fromU; x < toU; x++)
+            {
+                var a = scratch.Expansions[x];
+                CollectAlone(scratch, pairs.Alone(a), 2 * scratch.ExpansionCredits[x]);
+                for (var v = u + 1; v < units; v++)
+                {
+                    if ((scratch.UnitMasks[u] & scratch.UnitMasks[v]) != 0)
+                    {
+                        continue;
+                    }
+
+                    var (fromV, toV) = Unit(scratch, v, perUnit);
+                    for (var y = fromV; y < toV; y++)
+                    {
+                        var credit = scratch.ExpansionCredits[x] + scratch.ExpansionCredits[y];
+                        CollectPair(scratch, pairs.Find(a, scratch.Expansions[y]), credit, year, strongUnits > 2);
+                    }
+                }
+            }
+        }
+
+        var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
+        for (var i = 0; i < n; i++)
+        {
+            var splits = scratch.Splits[i];
+            for (var s = 0; s + 1 < splits.Count; s += 2)
+            {
+                var credit = 0.9f * (vocabulary.Weights[splits[s]] + vocabulary.Weights[splits[s + 1]]);
+                CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year, strongUnits > 2);
+            }
+        }
+    }
+
+    private static (int From, int To) Unit(QueryScratch scratch, int unit, int perUnit)
+    {
+        var from = scratch.UnitStarts[unit];
+        return (from, Math.Min(scratch.UnitStarts[unit + 1], from + perUnit));
+    }
+
+    private static void CollectAlone(QueryScratch scratch, ReadOnlySpan<int> names, float credit)
+    {
+        foreach (var name in names)
+        {
+            Touch(scratch, name, credit);
+        }
+    }
+
+    private void CollectPair(QueryScratch scratch, (int From, int To) range, float credit, byte year, bool foundOtherwise)
+    {
+        var length = range.To - range.From;
+        if (length == 0)
+        {
+            return;
+        }
+
+        Lookups++;
+        if (length <= CommonPair)
+        {
+            CollectRange(scratch, range.From, range.To, credit, year);
+        }
+        else if (year != 0)
+        {
+            CollectRange(scratch, range.From, pairs.UnknownEnd(range), credit, year);
+            var (from, to) = pairs.WithinYears(range, (byte)(year - 1), (byte)(year + 1));
+            CollectRange(scratch, from, to, credit, year);
+        }
+        else if (!foundOtherwise)
+        {
+            CollectRange(scratch, range.From, Math.Min(range.To, range.From + MaxNamesFromPair), credit, year);
+        }
+    }
+
+    private void CollectRange(QueryScratch scratch, int from, int to, float credit, byte year)
+    {
+        var names = pairs.Names;
+        var years = pairs.Years;
+        Touched += to - from;
+        for (var i = from; i < to; i++)
+        {
+            var listed = years[i];
+            var stamps = scratch.NameStamp;
+            var name = names[i];
+            if (stamps[name] == scratch.Epoch)
+            {
+                scratch.NameScore[name] += credit;
+                continue;
+            }
+
+            stamps[name] = scratch.Epoch;
+            scratch.NameScore[name] = credit + (year == 0 || listed == 0 ? 0f : Math.Abs(listed - year) <= 1 ? 0.5f : -0.5f);
+            scratch.Candidates.Add(name);
+        }
+    }
+
+    private static void Touch(QueryScratch scratch, int name, float credit)
+    {
+        if (scratch.NameStamp[name] == scratch.Epoch)
+        {
+            scratch.NameScore[name] += credit;
+            return;
+        }
+
+        scratch.NameStamp[name] = scratch.Epoch;
+        scratch.NameScore[name] = credit;
+        scratch.Candidates.Add(name);
+    }
+
+    private static List<int> Rank(QueryScratch scratch, ScreeningOptions options)
+    {
+        var heap = scratch.Heap;
+        heap.Clear();
+        foreach (var name in scratch.Candidates)
+        {
+            var score = scratch.NameScore[name];
+            if (heap.Count < options.MaxScoredCandidates)
+            {
+                heap.Enqueue(name, score);
+            }
+            else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+            {
+                heap.DequeueEnqueue(name, score);
+            }
+        }
+
+        var ranked = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var name, out _))
+        {
+            ranked.Add(name);
+        }
+
+        ranked.Reverse();
+        return ranked;
+    }
+}

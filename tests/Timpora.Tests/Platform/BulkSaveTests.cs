@@ -92,6 +92,26 @@ public sealed class BulkSaveTests(TestApp app)
     }
 
     [Fact]
+    public async Task SaveChangesInBulk_NewRowsAlone_StayTrackedSoALaterChangeFindsThem()
+    {
+        var (providerId, _) = await ReportingData.ProviderAsync(app);
+        await using var db = app.SystemDb();
+        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, Token);
+        var person = NewPerson(provider.KanimId, provider.AreaCode);
+        db.Foreigners.Add(person);
+
+        await db.SaveChangesInBulkAsync(Token);
+        person.Occupation = "Diver";
+        person.Documents[0].ExpiresOn = new DateOnly(2032, 1, 1);
+        await db.SaveChangesAsync(Token);
+
+        await using var check = app.SystemDb();
+        var stored = await check.Foreigners.Include(f => f.Documents).SingleAsync(f => f.Id == person.Id, Token);
+        Assert.Equal("Diver", stored.Occupation);
+        Assert.Equal(new DateOnly(2032, 1, 1), Assert.Single(stored.Documents).ExpiresOn);
+    }
+
+    [Fact]
     public async Task SaveChangesInBulk_DuplicatePassportInACallersTransaction_FailsAloneAndTheTransactionGoesOn()
     {
         var (providerId, _) = await ReportingData.ProviderAsync(app);

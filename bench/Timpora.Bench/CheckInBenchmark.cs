@@ -109,10 +109,15 @@ public static class CheckInBenchmark
     private static async Task PrintConfigurationAsync(DatabaseProvider provider, string connection, int clients, int seconds, int warmup)
     {
         await using var db = DatabaseOptions.CreateContext(provider, connection, Caller.System);
-        var durability = provider == DatabaseProvider.Sqlite
-            ? $"journal_mode={await ScalarAsync(db, "PRAGMA journal_mode")}, synchronous={await ScalarAsync(db, "PRAGMA synchronous")} (2 = FULL: the WAL is flushed at every commit)"
-            : string.Join(", ", await Task.WhenAll(new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "shared_buffers", "commit_delay" }
-                .Select(async s => s + "=" + await ScalarAsync(db, "SHOW " + s))));
+        var settings = new List<string>();
+        foreach (var setting in provider == DatabaseProvider.Sqlite
+            ? ["journal_mode", "synchronous"]
+            : new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "shared_buffers", "commit_delay" })
+        {
+            settings.Add(setting + "=" + await ScalarAsync(db, (provider == DatabaseProvider.Sqlite ? "PRAGMA " : "SHOW ") + setting));
+        }
+
+        var durability = string.Join(", ", settings) + (provider == DatabaseProvider.Sqlite ? " (2 = FULL: the WAL is flushed at every commit)" : "");
         Console.WriteLine($"Check-in benchmark on {provider}: {durability}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Load: {clients} clients (one connection each, one API key), {warmup} s warm-up then {seconds} s measured; {Environment.ProcessorCount} cores shared by client, server and database; load average before: {File.ReadAllText("/proc/loadavg").Trim()}"));

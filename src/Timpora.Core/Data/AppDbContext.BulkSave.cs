@@ -49,23 +49,26 @@ public sealed partial class AppDbContext
             }
 
             await BulkInsert.WriteAsync(this, added, cancellationToken);
-            foreach (var entry in added)
+            // Audit entries are numbered by the database and never read back; everything else stays tracked.
+            foreach (var entry in added.Where(e => e.Entity is AuditEntry))
             {
-                // Audit entries are numbered by the database and never read back; everything else stays tracked,
-                // with its written values as the originals (the concurrency token of a later change).
-                if (entry.Entity is AuditEntry)
+                entry.State = EntityState.Detached;
+            }
+
+            if (!changed)
+            {
+                // As after SaveChanges: the new rows become unchanged, their written values the originals.
+                ChangeTracker.AcceptAllChanges();
+            }
+            else
+            {
+                foreach (var entry in added.Where(e => e.State == EntityState.Added))
                 {
-                    entry.State = EntityState.Detached;
-                }
-                else
-                {
+                    // Out of EF's save, with the written values as originals (the concurrency token of a later change).
                     entry.State = EntityState.Unchanged;
                     entry.OriginalValues.SetValues(entry.CurrentValues);
                 }
-            }
 
-            if (changed)
-            {
                 // The audit entries for these were written above: past PrepareForSave, straight to EF's save.
                 await base.SaveChangesAsync(true, cancellationToken);
             }

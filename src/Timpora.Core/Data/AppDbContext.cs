@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Linq.Expressions;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -277,27 +279,51 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     private static readonly HashSet<string> UnauditedProperties =
         [nameof(PersonalRecord.Version), nameof(PersonalRecord.UpdatedUtc), nameof(PersonalRecord.CreatedUtc)];
 
+    // Written straight to a Utf8JsonWriter, value by value: the same JSON as serialising a dictionary of
+    // [old, new] pairs (checked on the whole test suite), without the dictionary and arrays per row that a bulk
+    // file of 100,000 guests made 300,000 times (ADR 0008).
     private static string? DescribeChanges(EntityEntry entry)
     {
-        var changes = new Dictionary<string, object?[]>();
-        // File contents are not copied into the log; the record's id leads to them.
-        foreach (var property in entry.Properties.Where(p => !UnauditedProperties.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[])))
+        var current = entry.State == EntityState.Deleted ? null : entry.CurrentValues;
+        var original = entry.State == EntityState.Added ? null : entry.OriginalValues;
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var any = false;
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            switch (entry.State)
+            writer.WriteStartObject();
+            // File contents are not copied into the log; the record's id leads to them.
+            foreach (var property in entry.Metadata.GetProperties().Where(p => !UnauditedProperties.Contains(p.Name) && p.ClrType != typeof(byte[])))
             {
-                case EntityState.Added:
-                    changes[property.Metadata.Name] = [null, property.CurrentValue];
-                    break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[property.Metadata.Name] = [property.OriginalValue, property.CurrentValue];
-                    break;
-                case EntityState.Deleted:
-                    changes[property.Metadata.Name] = [property.OriginalValue, null];
-                    break;
+                var before = original?[property];
+                var after = current?[property];
+                if (entry.State == EntityState.Modified && (!entry.Property(property).IsModified || Equals(before, after)))
+                {
+                    continue;
+                }
+
+                any = true;
+                writer.WriteStartArray(property.Name);
+                WriteValue(writer, before);
+                WriteValue(writer, after);
+                writer.WriteEndArray();
             }
+
+            writer.WriteEndObject();
         }
 
-        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes);
+        return any ? Encoding.UTF8.GetString(buffer.WrittenSpan) : null;
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value, value.GetType());
+        }
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor

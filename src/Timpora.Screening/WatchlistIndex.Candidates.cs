@@ -17,11 +17,13 @@ public sealed partial class WatchlistIndex
     // A name made solely of the most common parts still reads no more than this from one pair.
     private const int MaxNamesFromPair = 4_000;
 
+    private const float PruneShare = 0.25f;
+
     // Parts held by at most this many names are read whole.
     private const int RarePart = 48;
 
     // Pair look-ups a query may spend; the number of expansions per unit follows from it.
-    private const int LookupBudget = 400;
+    private const int LookupBudget = 600;
 
     private void CollectUnits(PreparedQuery query, QueryScratch scratch)
     {
@@ -301,12 +303,18 @@ public sealed partial class WatchlistIndex
         }
 
         var ranked = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var name, out _))
+        var best = 0f;
+        while (heap.TryDequeue(out var name, out var score))
         {
             ranked.Add(name);
+            best = Math.Max(best, score);
         }
 
+        // Names that share far less with the query than the best candidate are namesakes; not comparing them
+        // in full is most of the time a query saves.
         ranked.Reverse();
+        var keep = ranked.FindLastIndex(name => scratch.NameScore[name] >= PruneShare * best);
+        ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
         return ranked;
     }
 

@@ -11,7 +11,7 @@ namespace Timpora.Screening.Indexing;
 /// </summary>
 internal sealed class TokenVocabulary
 {
-    public const int MaxNeighbours = 16;
+    public const int MaxNeighbours = 24;
 
     // Phonetic groups of common keys hold hundreds of parts; their most common spellings are the ones worth comparing.
     private const int PhoneticScan = 40;
@@ -29,6 +29,7 @@ internal sealed class TokenVocabulary
     // Where each run of hashes with the same top bits starts: a look-up reads one bucket, not a binary search.
     private readonly int[] deleteBuckets;
     private readonly int[] deleteTokens;
+    private int[] frequencies = [];
     private int[] neighbourStarts = [0];
     private int[] neighbourTokens = [];
     private float[] neighbourSimilarities = [];
@@ -132,7 +133,10 @@ internal sealed class TokenVocabulary
         }
 
         Weights = weights;
-        phoneticGroups.SortEach((a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b));
+        frequencies = frequency;
+        Comparison<int> commonFirst = (a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b);
+        phoneticGroups.SortEach(commonFirst);
+        skeletonGroups.SortEach(commonFirst);
         var found = new (int Token, float Similarity)[Count][];
         Parallel.For(
             0,
@@ -163,6 +167,9 @@ internal sealed class TokenVocabulary
             }
         }
     }
+
+    private float Rank((int Token, float Similarity) neighbour) =>
+        neighbour.Similarity + (frequencies.Length == 0 ? 0f : 0.03f * MathF.Log10(1 + frequencies[neighbour.Token]));
 
     /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
     public ReadOnlySpan<int> NeighbourTokens(int token) =>
@@ -243,7 +250,13 @@ internal sealed class TokenVocabulary
             }
         }
 
-        into.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Token.CompareTo(b.Token));
+        // Common spellings before one-off typos of the same closeness: at a million names MUHAMMAD has dozens of
+        // misspelt neighbours, and the real variants (MOHAMED, MUHAMMED) must stay among the first tried.
+        into.Sort((a, b) =>
+        {
+            var order = Rank(b).CompareTo(Rank(a));
+            return order != 0 ? order : a.Token.CompareTo(b.Token);
+        });
         if (into.Count > MaxNeighbours)
         {
             into.RemoveRange(MaxNeighbours, into.Count - MaxNeighbours);

@@ -35,11 +35,17 @@ public static class ScreeningBenchmark
         }
 
         var latencies = MeasureLatency(index, set.Queries);
+        Print($"Load average during the run (other processes share the cores): {LoadAverage()}");
         Print($"Latency, one thread, {latencies.Length:N0} queries: p50 {Percentile(latencies, 0.50):0.0} µs, p90 {Percentile(latencies, 0.90):0.0} µs, p99 {Percentile(latencies, 0.99):0.0} µs, max {latencies[^1]:0.0} µs");
 
         clock.Restart();
-        var report = EvaluationReport.Run(index, set.Queries);
-        Print($"Quality against {entryCount:N0} entries (review threshold {ScreeningOptions.Default.ReviewThreshold}, alert {ScreeningOptions.Default.AlertThreshold}):");
+        var options = ScreeningOptions.Default with
+        {
+            ReviewThreshold = Option(args, "--review", ScreeningOptions.Default.ReviewThreshold),
+            AlertThreshold = Option(args, "--alert", ScreeningOptions.Default.AlertThreshold),
+        };
+        var report = EvaluationReport.Run(index, set.Queries, options);
+        Print($"Quality against {entryCount:N0} entries (review threshold {options.ReviewThreshold}, alert {options.AlertThreshold}):");
         Console.WriteLine(report);
         foreach (var line in report.Misses.Take(Option(args, "--show", 0)).Select(m => "MISS " + m)
             .Concat(report.FalseHits.Take(Option(args, "--show", 0)).Select(f => "FALSE " + f)))
@@ -95,6 +101,9 @@ public static class ScreeningBenchmark
 
     public static void Print(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     private static long Memory()
     {
         GC.Collect();
@@ -107,5 +116,11 @@ public static class ScreeningBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -17,12 +17,13 @@ public sealed partial class WatchlistIndex
     // A name made solely of the most common parts still reads no more than this from one pair.
     private const int MaxNamesFromPair = 4_000;
 
-    // Pair look-ups a query may spend; the number of expansions per unit follows from it.
-    private const int LookupBudget = 400;
+    private const float PruneShare = 0.25f;
 
-    public static bool Stats = System.Environment.GetEnvironmentVariable("STATS") == "1";
-    [ThreadStatic] public static int Touched;
-    [ThreadStatic] public static int Lookups;
+    // Parts held by at most this many names are read whole.
+    private const int RarePart = 48;
+
+    // Pair look-ups a query may spend; the number of expansions per unit follows from it.
+    private const int LookupBudget = 600;
 
     private void CollectUnits(PreparedQuery query, QueryScratch scratch)
     {
@@ -65,6 +66,25 @@ public sealed partial class WatchlistIndex
         {
             scratch.Similar.Clear();
             vocabulary.FindSimilar(part, skeleton, phonetic, scratch.Neighbours, scratch.Similar);
+            var direct = scratch.Similar.Count;
+
+            // A misspelt part (MRHAMMED) reaches the spellings of its closest part (MOHAMMED: MUHAMMAD...).
+            for (var d = 0; d < Math.Min(2, direct); d++)
+            {
+                var (closest, first) = scratch.Similar[d];
+                var tokens = vocabulary.NeighbourTokens(closest);
+                var similarities = vocabulary.NeighbourSimilarities(closest);
+                for (var k = 0; k < tokens.Length; k++)
+                {
+                    var similarity = first * similarities[k];
+                    if (similarity >= TokenSimilarity.Floor && !Holds(scratch.Similar, tokens[k]))
+                    {
+                        scratch.Similar.Add((tokens[k], similarity));
+                    }
+                }
+            }
+
+            scratch.Similar.Sort(SecondHand.Instance);
             foreach (var (token, similarity) in scratch.Similar)
             {
                 Add(token, similarity);
@@ -163,6 +183,24 @@ public sealed partial class WatchlistIndex
             }
         }
 
+        // A rare part found as it is (or nearly) brings its few names even when the other query parts are
+        // misspelt beyond what the neighbours reach (LOUWAKMEI for OLUWAKEMI beside an exact OKEKWUGBELU).
+        for (var u = 0; u < units; u++)
+        {
+            var (from, to) = Unit(scratch, u, 2);
+            for (var x = from; x < to; x++)
+            {
+                var names = postings[scratch.Expansions[x]];
+                if (names.Length <= RarePart && scratch.ExpansionCredits[x] >= 0.6f * vocabulary.Weights[scratch.Expansions[x]])
+                {
+                    foreach (var name in names)
+                    {
+                        Touch(scratch, name, scratch.ExpansionCredits[x]);
+                    }
+                }
+            }
+        }
+
         var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
         for (var i = 0; i < n; i++)
         {
@@ -197,7 +235,6 @@ public sealed partial class WatchlistIndex
             return;
         }
 
-        Lookups++;
         if (length <= CommonPair)
         {
             CollectRange(scratch, range.From, range.To, credit, year);
@@ -218,7 +255,6 @@ public sealed partial class WatchlistIndex
     {
         var names = pairs.Names;
         var years = pairs.Years;
-        Touched += to - from;
         for (var i = from; i < to; i++)
         {
             var listed = years[i];
@@ -267,12 +303,38 @@ public sealed partial class WatchlistIndex
         }
 
         var ranked = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var name, out _))
+        var best = 0f;
+        while (heap.TryDequeue(out var name, out var score))
         {
             ranked.Add(name);
+            best = Math.Max(best, score);
         }
 
+        // Names that share far less with the query than the best candidate are namesakes; not comparing them
+        // in full is most of the time a query saves.
         ranked.Reverse();
+        var keep = ranked.FindLastIndex(name => scratch.NameScore[name] >= PruneShare * best);
+        ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
         return ranked;
+    }
+
+    private static bool Holds(List<(int Token, float Similarity)> list, int token)
+    {
+        foreach (var item in list)
+        {
+            if (item.Token == token)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class SecondHand : IComparer<(int Token, float Similarity)>
+    {
+        public static readonly SecondHand Instance = new();
+
+        public int Compare((int Token, float Similarity) x, (int Token, float Similarity) y) => y.Similarity.CompareTo(x.Similarity);
     }
 }

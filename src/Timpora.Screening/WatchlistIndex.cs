@@ -22,22 +22,9 @@ public sealed partial class WatchlistIndex
         var today = (query.AsOf ?? DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime)).DayNumber;
         var queryDateOfBirth = query.DateOfBirth?.Packed ?? 0;
 
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         CollectUnits(prepared, scratch);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (System.Environment.GetEnvironmentVariable("UNITS") == "1")
-        {
-            for (var u = 0; u < scratch.UnitMasks.Count; u++)
-            {
-                var list = new List<string>();
-                for (var x = scratch.UnitStarts[u]; x < scratch.UnitStarts[u + 1]; x++) list.Add(vocabulary.Tokens[scratch.Expansions[x]] + ":" + scratch.ExpansionCredits[x].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-                System.Console.Error.WriteLine($"UNIT {scratch.UnitMasks[u]} {string.Join(' ', list)}");
-            }
-        }
         Traverse(prepared, scratch, query.DateOfBirth?.Year ?? 0);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         var ranked = Rank(scratch, options);
-        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         var documentEntries = FindDocument(query.Document, today);
 
         var hits = new List<ScreeningHit>();
@@ -67,8 +54,6 @@ public sealed partial class WatchlistIndex
             }
         }
 
-        var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (Stats) { System.Console.Error.WriteLine($"STAT {scratch.Candidates.Count} {scratch.Expansions.Count} {Touched} {Lookups} {(t1 - t0) / 1000} {(t2 - t1) / 1000} {(t3 - t2) / 1000} {(t4 - t3) / 1000} {query.Name}"); Touched = 0; Lookups = 0; }
         hits.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Entry.Id, b.Entry.Id));
         return hits.Count > options.MaxHits ? hits.GetRange(0, options.MaxHits) : hits;
     }

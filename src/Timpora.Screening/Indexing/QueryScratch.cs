@@ -12,8 +12,6 @@ internal sealed class QueryScratch
 
     public QueryScratch(int vocabularySize, int nameCount)
     {
-        VocabularyStamp = new int[vocabularySize];
-        VocabularyBest = new float[vocabularySize];
         PairStamp = new int[vocabularySize];
         PairSimilarity = new float[vocabularySize * MaxQueryParts];
         NameStamp = new int[nameCount];
@@ -21,11 +19,6 @@ internal sealed class QueryScratch
     }
 
     public int Epoch => epoch;
-
-    /// <summary>For vocabulary token v: the best similarity to any query part, valid when stamped.</summary>
-    public int[] VocabularyStamp { get; }
-
-    public float[] VocabularyBest { get; }
 
     /// <summary>Memo of the similarity of query part i to token v at [v * MaxQueryParts + i], -1 when not yet computed.</summary>
     public int[] PairStamp { get; }
@@ -63,7 +56,6 @@ internal sealed class QueryScratch
     {
         if (epoch == int.MaxValue)
         {
-            Array.Clear(VocabularyStamp);
             Array.Clear(PairStamp);
             Array.Clear(NameStamp);
             epoch = 0;
@@ -80,21 +72,6 @@ internal sealed class QueryScratch
             split.Clear();
         }
     }
-
-    public void MarkToken(int token, float similarity)
-    {
-        if (VocabularyStamp[token] != epoch)
-        {
-            VocabularyStamp[token] = epoch;
-            VocabularyBest[token] = similarity;
-        }
-        else if (VocabularyBest[token] < similarity)
-        {
-            VocabularyBest[token] = similarity;
-        }
-    }
-
-    public float BestFor(int token) => VocabularyStamp[token] == epoch ? VocabularyBest[token] : 0f;
 
     public Span<float> PairRow(int token)
     {

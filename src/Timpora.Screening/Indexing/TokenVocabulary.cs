@@ -11,7 +11,7 @@ namespace Timpora.Screening.Indexing;
 /// </summary>
 internal sealed class TokenVocabulary
 {
-    public const int MaxNeighbours = 16;
+    public const int MaxNeighbours = 24;
 
     // Phonetic groups of common keys hold hundreds of parts; their most common spellings are the ones worth comparing.
     private const int PhoneticScan = 40;
@@ -20,8 +20,16 @@ internal sealed class TokenVocabulary
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> spanLookup;
     private readonly Dictionary<string, int> phoneticIds;
     private readonly PostingLists phoneticGroups;
+    private readonly Dictionary<string, int> skeletonIds;
+    private readonly PostingLists skeletonGroups;
+    private const int BucketBits = 20;
+
     private readonly ulong[] deleteHashes;
+
+    // Where each run of hashes with the same top bits starts: a look-up reads one bucket, not a binary search.
+    private readonly int[] deleteBuckets;
     private readonly int[] deleteTokens;
+    private int[] frequencies = [];
     private int[] neighbourStarts = [0];
     private int[] neighbourTokens = [];
     private float[] neighbourSimilarities = [];
@@ -64,6 +72,20 @@ internal sealed class TokenVocabulary
         }
 
         phoneticGroups = PostingLists.Build(phoneticIds.Count, phoneticOfToken, tokenIndex);
+        skeletonIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skeletonOfToken = new int[Tokens.Length];
+        for (var t = 0; t < Tokens.Length; t++)
+        {
+            if (!skeletonIds.TryGetValue(Skeletons[t], out var skeletonId))
+            {
+                skeletonId = skeletonIds.Count;
+                skeletonIds.Add(Skeletons[t], skeletonId);
+            }
+
+            skeletonOfToken[t] = skeletonId;
+        }
+
+        skeletonGroups = PostingLists.Build(skeletonIds.Count, skeletonOfToken, tokenIndex);
         deletes.Sort();
         deleteHashes = new ulong[deletes.Count];
         deleteTokens = new int[deletes.Count];
@@ -71,6 +93,18 @@ internal sealed class TokenVocabulary
         {
             deleteHashes[i] = deletes[i].Hash;
             deleteTokens[i] = deletes[i].Token;
+        }
+
+        deleteBuckets = new int[(1 << BucketBits) + 1];
+        var bucketAt = 0;
+        for (var b = 0; b <= 1 << BucketBits; b++)
+        {
+            while (bucketAt < deleteHashes.Length && (int)(deleteHashes[bucketAt] >> (64 - BucketBits)) < b)
+            {
+                bucketAt++;
+            }
+
+            deleteBuckets[b] = bucketAt;
         }
     }
 
@@ -99,7 +133,10 @@ internal sealed class TokenVocabulary
         }
 
         Weights = weights;
-        phoneticGroups.SortEach((a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b));
+        frequencies = frequency;
+        Comparison<int> commonFirst = (a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b);
+        phoneticGroups.SortEach(commonFirst);
+        skeletonGroups.SortEach(commonFirst);
         var found = new (int Token, float Similarity)[Count][];
         Parallel.For(
             0,
@@ -131,6 +168,9 @@ internal sealed class TokenVocabulary
         }
     }
 
+    private float Rank((int Token, float Similarity) neighbour) =>
+        neighbour.Similarity + (frequencies.Length == 0 ? 0f : 0.03f * MathF.Log10(1 + frequencies[neighbour.Token]));
+
     /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
     public ReadOnlySpan<int> NeighbourTokens(int token) =>
         neighbourTokens.AsSpan(neighbourStarts[token], neighbourStarts[token + 1] - neighbourStarts[token]);
@@ -153,6 +193,12 @@ internal sealed class TokenVocabulary
             {
                 scratch.Add(withoutArticle);
             }
+            else
+            {
+                var rest = part[particle..];
+                CollectNeighbours(rest, scratch);
+                CollectNeighbours(NameKeys.Skeleton(rest), scratch);
+            }
         }
 
         foreach (var variant in Romanisation.Of(part))
@@ -161,6 +207,15 @@ internal sealed class TokenVocabulary
             if (known >= 0)
             {
                 scratch.Add(known);
+            }
+        }
+
+        if (skeletonIds.TryGetValue(skeleton, out var sameSkeleton))
+        {
+            var group = skeletonGroups[sameSkeleton];
+            for (var g = 0; g < group.Length && g < PhoneticScan; g++)
+            {
+                scratch.Add(group[g]);
             }
         }
 
@@ -195,7 +250,13 @@ internal sealed class TokenVocabulary
             }
         }
 
-        into.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Token.CompareTo(b.Token));
+        // Common spellings before one-off typos of the same closeness: at a million names MUHAMMAD has dozens of
+        // misspelt neighbours, and the real variants (MOHAMED, MUHAMMED) must stay among the first tried.
+        into.Sort((a, b) =>
+        {
+            var order = Rank(b).CompareTo(Rank(a));
+            return order != 0 ? order : a.Token.CompareTo(b.Token);
+        });
         if (into.Count > MaxNeighbours)
         {
             into.RemoveRange(MaxNeighbours, into.Count - MaxNeighbours);
@@ -204,7 +265,7 @@ internal sealed class TokenVocabulary
 
     public int Count => Tokens.Length;
 
-    public long MemoryBytes => phoneticGroups.MemoryBytes + (deleteHashes.Length * 12L) + (Count * 120L) + (neighbourTokens.Length * 8L);
+    public long MemoryBytes => phoneticGroups.MemoryBytes + (deleteHashes.Length * 12L) + (deleteBuckets.Length * 4L) + (Count * 120L) + (neighbourTokens.Length * 8L);
 
     public static TokenVocabulary Create(List<string> tokens, Dictionary<string, int> ids) => new(tokens, ids);
 
@@ -224,15 +285,12 @@ internal sealed class TokenVocabulary
         for (var skip = -1; skip < form.Length; skip++)
         {
             var hash = Hash(form, skip);
-            var at = Array.BinarySearch(deleteHashes, hash);
-            if (at < 0)
+            var bucket = (int)(hash >> (64 - BucketBits));
+            var at = deleteBuckets[bucket];
+            var end = deleteBuckets[bucket + 1];
+            while (at < end && deleteHashes[at] < hash)
             {
-                continue;
-            }
-
-            while (at > 0 && deleteHashes[at - 1] == hash)
-            {
-                at--;
+                at++;
             }
 
             for (; at < deleteHashes.Length && deleteHashes[at] == hash; at++)

@@ -206,6 +206,11 @@ internal static class NameComparison
 
         for (var i = 0; i + 1 < n; i++)
         {
+            if (bestOfQuery[i] >= 0.97f && bestOfQuery[i + 1] >= 0.97f)
+            {
+                continue;
+            }
+
             var joined = query.Joins[i];
             for (var j = 0; j < m && count < MaxPairs; j++)
             {

@@ -50,6 +50,11 @@ internal static class TokenSimilarity
         }
 
         var score = Math.Max(JaroWinkler.Similarity(a, b), JaroWinkler.Similarity(skeletonA, skeletonB));
+        if (score < 0.9)
+        {
+            score = Math.Max(score, Math.Max(WithoutParticle(a, b), WithoutParticle(b, a)));
+        }
+
         if (score < 0.9 && (!HasVowel(a) || !HasVowel(b)))
         {
             // Arabic and Hebrew script leave short vowels unwritten: MHMD is MUHAMMAD, compare consonants.
@@ -68,6 +73,15 @@ internal static class TokenSimilarity
     }
 
     private static bool HasVowel(string s) => s.AsSpan().IndexOfAny("AEIOUY") >= 0;
+
+    // ALADOSARI against DOSARI: a joined particle and a typo in the rest.
+    private static double WithoutParticle(string longer, string other)
+    {
+        var particle = NameNormaliser.JoinedParticleLength(longer);
+        return particle == 0 || other.StartsWith(longer.AsSpan(0, particle), StringComparison.Ordinal)
+            ? 0
+            : JaroWinkler.Similarity(longer.AsSpan(particle), other) - 0.03;
+    }
 
     // ALRASHID against RASHID, VANTRANG against TRANG: a particle written joined to the name.
     private static bool HasArticle(string longer, string shorter)

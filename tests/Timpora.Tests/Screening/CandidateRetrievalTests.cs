@@ -1,0 +1,95 @@
+using Timpora.Screening;
+using Timpora.Screening.Normalisation;
+
+namespace Timpora.Tests.Screening;
+
+public class CandidateRetrievalTests
+{
+    private static readonly DateOnly Today = new(2026, 1, 15);
+
+    private static readonly WatchlistIndex Index = WatchlistIndex.Build(
+    [
+        new("C1", "XIE JINLAN", [], PartialDate.Of(1999, 5, 13), "CHN", Sex.Female),
+        new("C2", "CHO YOUNG KYUNG", [], PartialDate.Of(1990, 3, 27), "KOR", Sex.Female),
+        new("C3", "DO VAN TRANG", [], PartialDate.Of(1960, 12, 6), "VNM", Sex.Male),
+        new("C4", "DIRK BECKER", [], PartialDate.Of(2004, 8, 6), "D", Sex.Male),
+        new("C5", "NADIA AL-DOSARI", [], PartialDate.Of(1999, 2, 23), "SAU", Sex.Female),
+        new("C6", "KOFI OKEKWUGBELU", [], PartialDate.Of(1958, 2, 17), "GHA", Sex.Male),
+        new("C7", "LE THI HOA", [], PartialDate.Of(1977, 4, 2), "VNM", Sex.Female),
+        new("C8", "KAVITA SHARMA", [], null, "IND", Sex.Female),
+    ]);
+
+    private static IReadOnlyList<ScreeningHit> Screen(string name, PartialDate? dob = null) =>
+        Index.Screen(new ScreeningQuery(name, dob, AsOf: Today));
+
+    [Theory]
+    [InlineData("HSIEH JINLAN", "C1")]
+    [InlineData("JO YOUNG-KYUNG", "C2")]
+    [InlineData("CHO YEONG GYEONG", "C2")]
+    public void Screen_OtherRomanisation_Matches(string name, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Screen(name, expected == "C1" ? PartialDate.Of(1999, 5, 13) : PartialDate.Of(1990, 3, 27))).Entry.Id);
+    }
+
+    [Theory]
+    [InlineData("ĐỖ VANTRANG")]
+    [InlineData("DO<<VANTRANG<<<<<<<<<<<<<<<<<<<<<<<<<<<<")]
+    public void Screen_VietnameseMiddleNameJoined_Matches(string name)
+    {
+        Assert.Equal("C3", Assert.Single(Screen(name, PartialDate.Of(1960, 12, 6))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_TypoThatChangesTheSpellingKey_StillFound()
+    {
+        // BECEKR folds to another skeleton than BECKER (C before E reads as S): found through the spelling itself.
+        Assert.Equal("C4", Assert.Single(Screen("DIRK BECEKR", PartialDate.Of(2004, 8, 6))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_ArticleJoinedAndMisspelt_Matches()
+    {
+        Assert.Equal("C5", Assert.Single(Screen("ALADOSARI<<NADIA<<<<<<<<<<<<<<<<<<<<<<<", PartialDate.Of(1999, 2, 23))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_RarePartExactOtherPartBadlyMisspelt_Found()
+    {
+        var hit = Assert.Single(Screen("OKEKWUGBELU, KOOFY", PartialDate.Of(1958, 2, 17)));
+
+        Assert.Equal("C6", hit.Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_VietnameseSurnameLe_IsNotDroppedAsParticle()
+    {
+        Assert.Equal(["LE", "THI", "HOA"], NameNormaliser.Normalise("Lê Thị Hoa").Parts);
+        Assert.Equal("C7", Assert.Single(Screen("LE THI HOA", PartialDate.Of(1977, 4, 2))).Entry.Id);
+    }
+
+    [Fact]
+    public void Screen_DateTheListCannotConfirm_SaysSoAndScoresLower()
+    {
+        var withDate = Assert.Single(Screen("KAVITA SHARMA", PartialDate.Of(1986, 2, 18)));
+        var nameOnly = Assert.Single(Screen("KAVITA SHARMA"));
+
+        Assert.Contains("no date of birth on the list", withDate.Explanation, StringComparison.Ordinal);
+        Assert.True(withDate.Score < nameOnly.Score);
+    }
+
+    [Fact]
+    public void Screen_CommonPairWithDateOfBirth_FindsThePersonAmongThousandsOfNamesakes()
+    {
+        // 3,000 listed NGUYEN VAN ... share one pair of parts; the date of birth picks the few years to read.
+        var entries = Enumerable.Range(0, 3_000)
+            .Select(i => new WatchlistEntry($"N{i}", $"NGUYEN THI {(char)('A' + (i % 26))}{(char)('A' + (i / 26 % 26))}ANH", [], PartialDate.Of(1940 + (i % 60), 1 + (i % 12), 1 + (i % 28))))
+            .Append(new WatchlistEntry("TARGET", "NGUYEN THI LAN", [], PartialDate.Of(1983, 7, 14), "VNM", Sex.Female))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("NGUYEN THI LAN", PartialDate.Of(1983, 7, 14), AsOf: Today));
+
+        Assert.Equal("TARGET", hits[0].Entry.Id);
+        Assert.Equal(ScreeningDecision.Alert, hits[0].Decision);
+    }
+}

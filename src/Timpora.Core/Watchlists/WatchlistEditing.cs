@@ -97,17 +97,22 @@ public static class WatchlistEditing
 
     private static void BumpVersion(AppDbContext db, DateTime nowUtc)
     {
-        var version = db.ReferenceDataVersions.Local.FirstOrDefault(v => v.Name == VersionName);
+        // Find looks in the identity map before the database and, unlike Local, does not scan every tracked
+        // entity: an import of many rows calls this once per row.
+        var version = db.ReferenceDataVersions.Find(VersionName);
         if (version is null)
         {
             version = new ReferenceDataVersion { Name = VersionName, Version = "" };
-            db.ReferenceDataVersions.Attach(version);
+            db.ReferenceDataVersions.Add(version);
         }
 
         version.Version = Guid.NewGuid().ToString("N");
         version.LoadedUtc = nowUtc;
-        db.Entry(version).Property(v => v.Version).IsModified = true;
-        db.Entry(version).Property(v => v.LoadedUtc).IsModified = true;
+        if (db.Entry(version).State != EntityState.Added)
+        {
+            db.Entry(version).Property(v => v.Version).IsModified = true;
+            db.Entry(version).Property(v => v.LoadedUtc).IsModified = true;
+        }
     }
 
     private static Dictionary<string, object?> Describe(WatchlistEntry e) => new()

@@ -44,6 +44,8 @@ public static class WatchlistImport
         }
 
         int created = 0, updated = 0;
+        // Tens of thousands of rows: change detection once, at the save, not on every add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (_, draft) in drafts)
         {
             if (existing.TryGetValue(draft.Reference!, out var entry))
@@ -58,6 +60,7 @@ public static class WatchlistImport
             }
         }
 
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         await db.SaveChangesAsync(cancellationToken);
         return new ImportResult(created, updated, []);
     }

@@ -47,6 +47,7 @@ public sealed class ScreeningTests(TestApp app)
         Assert.Equal(HitTrigger.Saved, hit.Trigger);
         Assert.Contains(hit.ScreenedName, queue.QuerySelector("[data-testid=hits-table]")!.TextContent, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(detail.QuerySelector("[data-testid=explanation]")!.TextContent));
+        Assert.Contains("1980-04-05", detail.QuerySelector("[data-testid=reported]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/Foreigners/Detail/{hit.ForeignerId}", detail.QuerySelector("[data-testid=profile-link]")!.GetAttribute("href"));
         var profile = await TestApp.GetHtmlAsync(officer, $"/Foreigners/Detail/{hit.ForeignerId}");
         Assert.Contains(hit.MatchedName, profile.QuerySelector("[data-testid=profile-screening]")!.TextContent, StringComparison.Ordinal);

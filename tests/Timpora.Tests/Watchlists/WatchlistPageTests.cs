@@ -138,4 +138,25 @@ public sealed class WatchlistPageTests(TestApp app)
         await using var db = app.SystemDb();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Exported && a.EntityType == nameof(WatchlistEntry) && a.Reason!.Contains(surname), Token));
     }
+
+    [Fact]
+    public async Task Lists_AdministratorAddsKind_UsableInEntryForm()
+    {
+        var admin = await app.SignInAsync("admin");
+        var code = "t-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await TestApp.PostFormAsync(admin, "/Watchlists/Lists", new()
+        {
+            ["Input.Code"] = code,
+            ["Input.Name"] = "Daftar uji " + code,
+            ["Input.EnglishName"] = "Test list " + code,
+            ["Input.Description"] = "",
+        });
+        var taken = await TestApp.PostFormAsync(admin, "/Watchlists/Lists", new() { ["Input.Code"] = code, ["Input.Name"] = "x", ["Input.EnglishName"] = "x" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var form = await TestApp.GetHtmlAsync(admin, "/Watchlists/Entry");
+        Assert.NotNull(form.QuerySelector($"select[name='Input.WatchlistCode'] option[value='{code}']"));
+    }
 }

@@ -23,6 +23,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     public string OwnerName { get; private set; } = "";
 
+    /// <summary>What was reported about the person, to set beside the entry.</summary>
+    public Core.GuestReports.GuestReport? Report { get; private set; }
+
     [BindProperty]
     public DecisionForm Input { get; set; } = new();
 
@@ -91,6 +94,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         Hit = hit;
         Entry = (await WatchlistEditing.FindAsync(db, hit.EntryId, cancellationToken))!;
         ListName = WatchlistTexts.Name(await db.Watchlists.AsNoTracking().FirstOrDefaultAsync(w => w.Code == Entry.WatchlistCode, cancellationToken), Entry.WatchlistCode);
+        Report = hit.GuestReportId is { } reportId ? await db.GuestReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken) : null;
         OwnerName = await db.Kanims.Where(k => k.Id == Entry.KanimId).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         return true;
     }

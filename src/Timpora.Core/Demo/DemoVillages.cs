@@ -95,6 +95,106 @@ public static class DemoVillages
             });
         }
 
+        var thisQuarter = Quarter.Of(today);
+        foreach (var village in new[] { weeLonda, braja, jondong })
+        {
+            db.QuarterPlans.Add(new QuarterPlan
+            {
+                VillageId = village.Id,
+                KanimId = village.KanimId,
+                AreaCode = village.AreaCode,
+                Year = thisQuarter.Year,
+                Quarter = thisQuarter.Number,
+                PlannedActivities = 2,
+                Note = "Sosialisasi warga dan sekolah",
+            });
+        }
+
+        void Activity(ProgrammeVillage village, ActivityKind kind, ActivityStatus status, DateOnly date, string place, int[] people, string outcome) =>
+            db.VillageActivities.Add(new VillageActivity
+            {
+                VillageId = village.Id,
+                KanimId = village.KanimId,
+                AreaCode = village.AreaCode,
+                Kind = kind,
+                Status = status,
+                Date = date,
+                Place = place,
+                VenueCapacity = 150,
+                Topics = ActivityTopics.ProceduralMigration | ActivityTopics.Trafficking | ActivityTopics.Passports,
+                Men = people[0],
+                Women = people[1],
+                Pupils = people[2],
+                ProspectiveMigrants = people[3],
+                VillageOfficials = people[4],
+                Materials = "Leaflet PMI prosedural, papan informasi pelaporan orang asing",
+                Outcome = outcome,
+            });
+
+        Activity(weeLonda, ActivityKind.Socialisation, ActivityStatus.Done, weeLonda.EstablishedOn!.Value, "Hotel Sinar Tambolaka (rapat Timpora)", [40, 25, 0, 6, 12],
+            "Peresmian Desa Binaan Imigrasi pada rapat koordinasi Timpora Kanim Kupang di Tambolaka.");
+        Activity(weeLonda, ActivityKind.SchoolSession, ActivityStatus.Done, thisQuarter.First, "SMA Negeri 1 Kota Tambolaka", [0, 0, 85, 0, 2],
+            "Pelajar kelas XII mengenal bahaya TPPO dan cara bekerja ke luar negeri secara prosedural.");
+        Activity(weeLonda, ActivityKind.ConsultationDay, ActivityStatus.Planned, thisQuarter.Last, "Kantor Desa Wee Londa", [0, 0, 0, 0, 0], "");
+        Activity(braja, ActivityKind.Socialisation, ActivityStatus.Done, braja.EstablishedOn!.Value, "Balai Desa Braja Harjosari", [35, 30, 0, 14, 8],
+            "Pembentukan Desa Binaan Imigrasi Lampung Timur oleh Kanim Kalianda.");
+
+        var consultation = new Consultation
+        {
+            VillageId = weeLonda.Id,
+            KanimId = weeLonda.KanimId,
+            AreaCode = weeLonda.AreaCode,
+            Date = thisQuarter.First.AddDays(3),
+            ResidentName = "Yuliana Bora",
+            Nik = "5318095708020003",
+            BirthDate = new DateOnly(2002, 8, 17),
+            Sex = Reference.NikSex.Female,
+            DestinationCountry = "MYS",
+            Job = "Asisten rumah tangga",
+            Recruiter = "Perekrut perorangan dari Waikabubak",
+            RecruiterLicensed = false,
+            Registered = false,
+            Signs = WarningSigns.FeesDemanded | WarningSigns.TouristVisaForWork | WarningSigns.UnlicensedRecruiter,
+            Advice = "Jangan berangkat dengan visa kunjungan; daftar melalui Disnakertrans dan SISKOP2MI.",
+        };
+        db.Consultations.Add(consultation);
+        db.Referrals.Add(new Referral
+        {
+            ConsultationId = consultation.Id,
+            KanimId = weeLonda.KanimId,
+            AreaCode = weeLonda.AreaCode,
+            Agency = ReferralAgency.ManpowerOffice,
+            SentOn = consultation.Date.AddDays(1),
+            Status = ReferralStatus.InProgress,
+            Note = "Dinas Nakertrans Kab. Sumba Barat Daya",
+        });
+        var deferral = new PassportDeferral
+        {
+            VillageId = braja.Id,
+            KanimId = braja.KanimId,
+            AreaCode = braja.AreaCode,
+            ApplicantName = "Rahmat Hidayat",
+            Nik = "1807220501010002",
+            BirthDate = new DateOnly(2001, 1, 5),
+            Sex = Reference.NikSex.Male,
+            ApplicationNumber = "KLD-2026-0412",
+            InterviewOn = thisQuarter.First.AddDays(10),
+            StatedPurpose = "Wisata ke Malaysia",
+            IndicatedPurpose = "Bekerja di kebun sawit tanpa perjanjian kerja",
+            DestinationCountry = "MYS",
+            Reason = DeferralReason.SuspectedNonProcedural,
+        };
+        db.PassportDeferrals.Add(deferral);
+        db.Referrals.Add(new Referral
+        {
+            DeferralId = deferral.Id,
+            KanimId = braja.KanimId,
+            AreaCode = braja.AreaCode,
+            Agency = ReferralAgency.MigrantWorkerProtection,
+            SentOn = deferral.InterviewOn,
+            Note = "BP3MI Lampung",
+        });
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

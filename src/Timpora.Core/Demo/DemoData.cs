@@ -131,6 +131,8 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, account.Role));
         }
 
+        await DemoTimpora.SeedAsync(db, nowUtc, cancellationToken);
+
         return true;
     }
 

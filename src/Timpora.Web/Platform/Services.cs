@@ -114,12 +114,13 @@ public static class Services
                 // The registration form's area picker: the Kemendagri area codes are public reference data.
                 o.Conventions.AllowAnonymousToPage("/Areas/Picker");
                 o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
-                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems", "/Operations" })
+                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems" })
                 {
                     o.Conventions.AuthorizeFolder(folder, Policies.Timpora);
                 }
 
                 o.Conventions.AuthorizeFolder("/Sanctions", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Operations", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

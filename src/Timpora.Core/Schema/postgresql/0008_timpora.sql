@@ -6,6 +6,24 @@ CREATE TABLE public_holidays (
     CONSTRAINT pk_public_holidays PRIMARY KEY (date)
 );
 
+CREATE TABLE joint_operations (
+    id uuid NOT NULL,
+    name character varying(300) NOT NULL,
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    targets character varying(4000) NOT NULL,
+    order_number character varying(100) NOT NULL,
+    order_date date NOT NULL,
+    participants character varying(4000) NOT NULL,
+    kanim_id integer NOT NULL,
+    area_code character varying(13) NOT NULL,
+    created_utc timestamp with time zone NOT NULL,
+    updated_utc timestamp with time zone NOT NULL,
+    version uuid NOT NULL,
+    CONSTRAINT pk_joint_operations PRIMARY KEY (id),
+    CONSTRAINT fk_joint_operations_kanims_kanim_id FOREIGN KEY (kanim_id) REFERENCES kanims (id) ON DELETE RESTRICT
+);
+
 CREATE TABLE teams (
     id uuid NOT NULL,
     kanim_id integer NOT NULL,
@@ -55,6 +73,29 @@ CREATE TABLE sanctions (
     CONSTRAINT pk_sanctions PRIMARY KEY (id),
     CONSTRAINT fk_sanctions_foreigners_foreigner_id FOREIGN KEY (foreigner_id) REFERENCES foreigners (id) ON DELETE RESTRICT,
     CONSTRAINT fk_sanctions_kanims_kanim_id FOREIGN KEY (kanim_id) REFERENCES kanims (id) ON DELETE RESTRICT
+);
+
+CREATE TABLE operation_findings (
+    id uuid NOT NULL,
+    operation_id uuid NOT NULL,
+    place character varying(300) NOT NULL,
+    foreigner_id uuid,
+    person_name character varying(260) NOT NULL,
+    passport_number character varying(20),
+    nationality character varying(3),
+    kind integer NOT NULL,
+    evidence character varying(2000),
+    bap_number character varying(100),
+    recorded_by character varying(256) NOT NULL,
+    recorded_utc timestamp with time zone NOT NULL,
+    kanim_id integer NOT NULL,
+    area_code character varying(13) NOT NULL,
+    created_utc timestamp with time zone NOT NULL,
+    updated_utc timestamp with time zone NOT NULL,
+    version uuid NOT NULL,
+    CONSTRAINT pk_operation_findings PRIMARY KEY (id),
+    CONSTRAINT fk_operation_findings_foreigners_foreigner_id FOREIGN KEY (foreigner_id) REFERENCES foreigners (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_operation_findings_joint_operations_operation_id FOREIGN KEY (operation_id) REFERENCES joint_operations (id) ON DELETE CASCADE
 );
 
 CREATE TABLE meetings (
@@ -179,10 +220,13 @@ CREATE TABLE meeting_outcomes (
     CONSTRAINT fk_meeting_outcomes_meetings_meeting_id FOREIGN KEY (meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
 );
 
+CREATE INDEX ix_joint_operations_kanim_id_period_start ON joint_operations (kanim_id, period_start);
 CREATE INDEX ix_teams_area_code ON teams (area_code);
 CREATE INDEX ix_teams_kanim_id_level ON teams (kanim_id, level);
 CREATE INDEX ix_sanctions_foreigner_id ON sanctions (foreigner_id);
 CREATE INDEX ix_sanctions_kanim_id_decision_date ON sanctions (kanim_id, decision_date);
+CREATE INDEX ix_operation_findings_foreigner_id ON operation_findings (foreigner_id);
+CREATE INDEX ix_operation_findings_operation_id ON operation_findings (operation_id);
 CREATE INDEX ix_meetings_team_id_start_utc ON meetings (team_id, start_utc);
 CREATE INDEX ix_team_members_person_id ON team_members (person_id);
 CREATE UNIQUE INDEX ix_team_members_team_id_person_id ON team_members (team_id, person_id);

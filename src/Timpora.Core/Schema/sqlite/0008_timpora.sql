@@ -5,6 +5,23 @@ CREATE TABLE "public_holidays" (
     "name" TEXT NOT NULL
 );
 
+CREATE TABLE "joint_operations" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_joint_operations" PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "period_start" TEXT NOT NULL,
+    "period_end" TEXT NOT NULL,
+    "targets" TEXT NOT NULL,
+    "order_number" TEXT NOT NULL,
+    "order_date" TEXT NOT NULL,
+    "participants" TEXT NOT NULL,
+    "kanim_id" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "updated_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_joint_operations_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "teams" (
     "id" TEXT NOT NULL CONSTRAINT "pk_teams" PRIMARY KEY,
     "kanim_id" INTEGER NOT NULL,
@@ -52,6 +69,28 @@ CREATE TABLE "sanctions" (
     "version" TEXT NOT NULL,
     CONSTRAINT "fk_sanctions_foreigners_foreigner_id" FOREIGN KEY ("foreigner_id") REFERENCES "foreigners" ("id") ON DELETE RESTRICT,
     CONSTRAINT "fk_sanctions_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "operation_findings" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_operation_findings" PRIMARY KEY,
+    "operation_id" TEXT NOT NULL,
+    "place" TEXT NOT NULL,
+    "foreigner_id" TEXT NULL,
+    "person_name" TEXT NOT NULL,
+    "passport_number" TEXT NULL,
+    "nationality" TEXT NULL,
+    "kind" INTEGER NOT NULL,
+    "evidence" TEXT NULL,
+    "bap_number" TEXT NULL,
+    "recorded_by" TEXT NOT NULL,
+    "recorded_utc" TEXT NOT NULL,
+    "kanim_id" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "updated_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_operation_findings_foreigners_foreigner_id" FOREIGN KEY ("foreigner_id") REFERENCES "foreigners" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_operation_findings_joint_operations_operation_id" FOREIGN KEY ("operation_id") REFERENCES "joint_operations" ("id") ON DELETE CASCADE
 );
 
 CREATE TABLE "meetings" (
@@ -169,10 +208,13 @@ CREATE TABLE "meeting_outcomes" (
     CONSTRAINT "fk_meeting_outcomes_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE
 );
 
+CREATE INDEX "ix_joint_operations_kanim_id_period_start" ON "joint_operations" ("kanim_id", "period_start");
 CREATE INDEX "ix_teams_area_code" ON "teams" ("area_code");
 CREATE INDEX "ix_teams_kanim_id_level" ON "teams" ("kanim_id", "level");
 CREATE INDEX "ix_sanctions_foreigner_id" ON "sanctions" ("foreigner_id");
 CREATE INDEX "ix_sanctions_kanim_id_decision_date" ON "sanctions" ("kanim_id", "decision_date");
+CREATE INDEX "ix_operation_findings_foreigner_id" ON "operation_findings" ("foreigner_id");
+CREATE INDEX "ix_operation_findings_operation_id" ON "operation_findings" ("operation_id");
 CREATE INDEX "ix_meetings_team_id_start_utc" ON "meetings" ("team_id", "start_utc");
 CREATE INDEX "ix_team_members_person_id" ON "team_members" ("person_id");
 CREATE UNIQUE INDEX "ix_team_members_team_id_person_id" ON "team_members" ("team_id", "person_id");

@@ -24,6 +24,7 @@ public sealed partial class AppDbContext
 
     private static void ConfigureTeams(ModelBuilder builder)
     {
+        ConfigureSanctions(builder);
         builder.Entity<Team>(e =>
         {
             e.Property(t => t.AreaCode).HasMaxLength(13);

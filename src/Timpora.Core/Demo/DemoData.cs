@@ -134,6 +134,7 @@ public static class DemoData
             Check(await users.AddToRoleAsync(user, account.Role));
         }
 
+        await DemoTimpora.SeedAsync(db, nowUtc, cancellationToken);
         await DemoTips.SeedAsync(db, nowUtc, cancellationToken);
         await DemoVillages.SeedAsync(db, nowUtc, cancellationToken);
         return true;

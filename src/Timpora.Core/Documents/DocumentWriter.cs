@@ -97,12 +97,13 @@ public sealed class DocumentWriter : IDisposable
     public void Signature(string placeAndDate, string title, string name)
     {
         var x = Margin + (Width / 2);
-        var lines = new[] { placeAndDate, title, "", "", "", name };
-        Room(lines.Length * body.Height + Gap);
+        var lines = Wrap(placeAndDate, body, Width / 2).Concat(Wrap(title, body, Width / 2)).Select(l => (l, body))
+            .Concat([("", body), ("", body), ("", body), (name, bold)]).ToList();
+        Room((lines.Count * body.Height) + Gap);
         y += Gap;
-        foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+        foreach (var (line, font) in lines)
         {
-            graphics!.DrawString(line, i == lines.Length - 1 ? bold : body, XBrushes.Black, new XRect(x, y, Width / 2, body.Height), XStringFormats.TopCenter);
+            graphics!.DrawString(line, font, XBrushes.Black, new XRect(x, y, Width / 2, body.Height), XStringFormats.TopCenter);
             y += body.Height;
         }
     }

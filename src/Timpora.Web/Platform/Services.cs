@@ -130,7 +130,7 @@ public static class Services
                 o.Conventions.AllowAnonymousToPage("/Tips/Report");
                 o.Conventions.AllowAnonymousToPage("/Tips/Receipt");
                 o.Conventions.AllowAnonymousToPage("/Tips/Status");
-                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems", "/Operations" })
+                foreach (var folder in new[] { "/Teams", "/Meetings", "/ActionItems" })
                 {
                     o.Conventions.AuthorizeFolder(folder, Policies.Timpora);
                 }
@@ -138,6 +138,7 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/Sanctions", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Villages", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Villages/Officers", Policies.Office);
+                o.Conventions.AuthorizeFolder("/Operations", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -1,5 +1,27 @@
 -- Timpora schema 0008: Timpora teams (decrees, members), meetings and minutes, action items, sanctions (TAK) and objections, public holidays, joint operations.
 
+CREATE TABLE "public_holidays" (
+    "date" TEXT NOT NULL CONSTRAINT "pk_public_holidays" PRIMARY KEY,
+    "name" TEXT NOT NULL
+);
+
+CREATE TABLE "joint_operations" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_joint_operations" PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "period_start" TEXT NOT NULL,
+    "period_end" TEXT NOT NULL,
+    "targets" TEXT NOT NULL,
+    "order_number" TEXT NOT NULL,
+    "order_date" TEXT NOT NULL,
+    "participants" TEXT NOT NULL,
+    "kanim_id" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "updated_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_joint_operations_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "teams" (
     "id" TEXT NOT NULL CONSTRAINT "pk_teams" PRIMARY KEY,
     "kanim_id" INTEGER NOT NULL,
@@ -14,6 +36,61 @@ CREATE TABLE "teams" (
     "version" TEXT NOT NULL,
     CONSTRAINT "fk_teams_areas_area_code" FOREIGN KEY ("area_code") REFERENCES "areas" ("code") ON DELETE RESTRICT,
     CONSTRAINT "fk_teams_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "sanctions" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_sanctions" PRIMARY KEY,
+    "kind" INTEGER NOT NULL,
+    "decision_number" TEXT NOT NULL,
+    "decision_date" TEXT NOT NULL,
+    "foreigner_id" TEXT NULL,
+    "subject_name" TEXT NOT NULL,
+    "nationality" TEXT NOT NULL,
+    "passport_number" TEXT NULL,
+    "grounds" TEXT NOT NULL,
+    "deportation_date" TEXT NULL,
+    "deportation_port" TEXT NULL,
+    "carrier" TEXT NULL,
+    "rudenim" TEXT NULL,
+    "ban_years" INTEGER NULL,
+    "ban_renewal" INTEGER NOT NULL,
+    "detail" TEXT NULL,
+    "charge_days" INTEGER NULL,
+    "charge_rupiah" INTEGER NULL,
+    "objection_filed_on" TEXT NULL,
+    "objection_late_reason" TEXT NULL,
+    "objection_forwarded_on" TEXT NULL,
+    "objection_decided_on" TEXT NULL,
+    "objection_outcome" TEXT NULL,
+    "kanim_id" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "updated_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_sanctions_foreigners_foreigner_id" FOREIGN KEY ("foreigner_id") REFERENCES "foreigners" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_sanctions_kanims_kanim_id" FOREIGN KEY ("kanim_id") REFERENCES "kanims" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "operation_findings" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_operation_findings" PRIMARY KEY,
+    "operation_id" TEXT NOT NULL,
+    "place" TEXT NOT NULL,
+    "foreigner_id" TEXT NULL,
+    "person_name" TEXT NOT NULL,
+    "passport_number" TEXT NULL,
+    "nationality" TEXT NULL,
+    "kind" INTEGER NOT NULL,
+    "evidence" TEXT NULL,
+    "bap_number" TEXT NULL,
+    "recorded_by" TEXT NOT NULL,
+    "recorded_utc" TEXT NOT NULL,
+    "kanim_id" INTEGER NOT NULL,
+    "area_code" TEXT NOT NULL,
+    "created_utc" TEXT NOT NULL,
+    "updated_utc" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    CONSTRAINT "fk_operation_findings_foreigners_foreigner_id" FOREIGN KEY ("foreigner_id") REFERENCES "foreigners" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_operation_findings_joint_operations_operation_id" FOREIGN KEY ("operation_id") REFERENCES "joint_operations" ("id") ON DELETE CASCADE
 );
 
 CREATE TABLE "meetings" (
@@ -131,8 +208,13 @@ CREATE TABLE "meeting_outcomes" (
     CONSTRAINT "fk_meeting_outcomes_meetings_meeting_id" FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("id") ON DELETE CASCADE
 );
 
+CREATE INDEX "ix_joint_operations_kanim_id_period_start" ON "joint_operations" ("kanim_id", "period_start");
 CREATE INDEX "ix_teams_area_code" ON "teams" ("area_code");
 CREATE INDEX "ix_teams_kanim_id_level" ON "teams" ("kanim_id", "level");
+CREATE INDEX "ix_sanctions_foreigner_id" ON "sanctions" ("foreigner_id");
+CREATE INDEX "ix_sanctions_kanim_id_decision_date" ON "sanctions" ("kanim_id", "decision_date");
+CREATE INDEX "ix_operation_findings_foreigner_id" ON "operation_findings" ("foreigner_id");
+CREATE INDEX "ix_operation_findings_operation_id" ON "operation_findings" ("operation_id");
 CREATE INDEX "ix_meetings_team_id_start_utc" ON "meetings" ("team_id", "start_utc");
 CREATE INDEX "ix_team_members_person_id" ON "team_members" ("person_id");
 CREATE UNIQUE INDEX "ix_team_members_team_id_person_id" ON "team_members" ("team_id", "person_id");
@@ -150,3 +232,34 @@ CREATE INDEX "ix_agenda_items_action_item_id" ON "agenda_items" ("action_item_id
 CREATE INDEX "ix_agenda_items_meeting_id_number" ON "agenda_items" ("meeting_id", "number");
 CREATE INDEX "ix_meeting_outcomes_agenda_item_id" ON "meeting_outcomes" ("agenda_item_id");
 CREATE INDEX "ix_meeting_outcomes_meeting_id_number" ON "meeting_outcomes" ("meeting_id", "number");
+
+-- National public holidays of 2025 and 2026 that are certain: fixed dates, the 2025 decree's moving dates, and the
+-- dates computed from Easter and the Chinese calendar in 2026. The 2026 Islamic, Nyepi and Waisak dates and collective
+-- leave days are added by an administrator (Admin/Holidays) once the joint decree is published.
+INSERT INTO public_holidays (date, name) VALUES
+    ('2025-01-01', 'Tahun Baru 2025 Masehi'),
+    ('2025-01-27', 'Isra Mikraj Nabi Muhammad SAW'),
+    ('2025-01-29', 'Tahun Baru Imlek 2576 Kongzili'),
+    ('2025-03-29', 'Hari Suci Nyepi (Tahun Baru Saka 1947)'),
+    ('2025-03-31', 'Idulfitri 1446 Hijriah'),
+    ('2025-04-01', 'Idulfitri 1446 Hijriah'),
+    ('2025-04-18', 'Wafat Yesus Kristus'),
+    ('2025-04-20', 'Kebangkitan Yesus Kristus (Paskah)'),
+    ('2025-05-01', 'Hari Buruh Internasional'),
+    ('2025-05-12', 'Hari Raya Waisak 2569 BE'),
+    ('2025-05-29', 'Kenaikan Yesus Kristus'),
+    ('2025-06-01', 'Hari Lahir Pancasila'),
+    ('2025-06-06', 'Iduladha 1446 Hijriah'),
+    ('2025-06-27', 'Tahun Baru Islam 1447 Hijriah'),
+    ('2025-08-17', 'Hari Kemerdekaan Republik Indonesia'),
+    ('2025-09-05', 'Maulid Nabi Muhammad SAW'),
+    ('2025-12-25', 'Hari Raya Natal'),
+    ('2026-01-01', 'Tahun Baru 2026 Masehi'),
+    ('2026-02-17', 'Tahun Baru Imlek 2577 Kongzili'),
+    ('2026-04-03', 'Wafat Yesus Kristus'),
+    ('2026-04-05', 'Kebangkitan Yesus Kristus (Paskah)'),
+    ('2026-05-01', 'Hari Buruh Internasional'),
+    ('2026-05-14', 'Kenaikan Yesus Kristus'),
+    ('2026-06-01', 'Hari Lahir Pancasila'),
+    ('2026-08-17', 'Hari Kemerdekaan Republik Indonesia'),
+    ('2026-12-25', 'Hari Raya Natal');

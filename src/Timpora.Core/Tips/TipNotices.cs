@@ -44,17 +44,17 @@ public static class TipNotices
     }
 
     /// <summary>The assigned officer; else the accounts of the assigned unit's people; else the Kanim's officers.</summary>
-    private static async Task<List<(string Id, string? Email)>> RecipientsAsync(AppDbContext db, Tip tip, CancellationToken cancellationToken)
+    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, Tip tip, CancellationToken cancellationToken)
     {
         if (tip.AssignedUserId is { } userId)
         {
-            return await db.Users.Where(u => u.Id == userId).Select(u => ValueTuple.Create(u.Id, u.Email)).ToListAsync(cancellationToken);
+            return await db.Users.Where(u => u.Id == userId).Select(u => new Recipient(u.Id, u.Email)).ToListAsync(cancellationToken);
         }
 
         if (tip.AssignedUnitId is { } unitId)
         {
             var unitUsers = await db.Users
-                .Join(db.People.IgnoreQueryFilters().Where(p => p.UnitId == unitId), u => u.PersonId, p => p.Id, (u, p) => ValueTuple.Create(u.Id, u.Email))
+                .Join(db.People.IgnoreQueryFilters().Where(p => p.UnitId == unitId), u => u.PersonId, p => p.Id, (u, p) => new Recipient(u.Id, u.Email))
                 .ToListAsync(cancellationToken);
             if (unitUsers.Count > 0)
             {
@@ -64,9 +64,12 @@ public static class TipNotices
 
         var officerRole = await db.Roles.Where(r => r.Name == Roles.KanimOfficer).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return await db.Users.Where(u => u.KanimId == tip.KanimId)
-            .Join(db.UserRoles.Where(r => r.RoleId == officerRole), u => u.Id, r => r.UserId, (u, r) => ValueTuple.Create(u.Id, u.Email))
+            .Join(db.UserRoles.Where(r => r.RoleId == officerRole), u => u.Id, r => r.UserId, (u, r) => new Recipient(u.Id, u.Email))
             .ToListAsync(cancellationToken);
     }
+
+    // A record, not a tuple: PostgreSQL cannot return a projected row as a .NET tuple.
+    private sealed record Recipient(string Id, string? Email);
 
     private static void Add(AppDbContext db, string userId, string? email, Tip tip, TipNotificationKind kind, DateTime nowUtc)
     {

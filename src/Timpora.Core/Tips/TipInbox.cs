@@ -23,13 +23,27 @@ public sealed record TipFilter
 public sealed record TipRow(Guid Id, string TrackingCode, TipKind Kind, TipState State, TipChannel Channel, string AreaCode, string? AreaName,
     string? Place, DateTime ReceivedUtc, DateTime? DueUtc, string? UnitName, string? SourceReliability, int? Credibility);
 
-/// <summary>The inbox query, shared by the page and the benchmark: filters and order run in the database on the
-/// tips the caller's scope lets through, and only the page's rows are projected.</summary>
+/// <summary>The inbox query: filters and order run in the database on the tips the caller's scope lets through, the
+/// count stops at <see cref="CountCap"/> (an inbox of 200,000 is narrowed by filters, not paged through), and only
+/// the page's rows are projected.</summary>
 public static class TipInbox
 {
-    public static IQueryable<TipRow> Query(AppDbContext db, TipFilter filter, DateTime nowUtc)
+    public const int CountCap = 1000;
+
+    /// <returns>The page's rows, the number of matches (at most <see cref="CountCap"/> + 1) and the page shown.</returns>
+    public static async Task<(IReadOnlyList<TipRow> Rows, int Total, int Page)> PageAsync(AppDbContext db, TipFilter filter, DateTime nowUtc,
+        int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var tips = db.Tips.AsNoTracking();
+        var tips = Filter(db, filter, nowUtc);
+        var total = await tips.Take(CountCap + 1).CountAsync(cancellationToken);
+        var current = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await Rows(db, tips.Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return (rows, total, current);
+    }
+
+    public static IQueryable<Tip> Filter(AppDbContext db, TipFilter filter, DateTime nowUtc)
+    {
+        var tips = db.VisibleTips().AsNoTracking();
         if (filter.KanimId is { } kanim)
         {
             tips = tips.Where(t => t.KanimId == kanim);
@@ -57,9 +71,11 @@ public static class TipInbox
 
         if (!string.IsNullOrWhiteSpace(filter.Area))
         {
+            // A range rather than LIKE 'x.%', so that the area index serves it: '/' sorts right after '.'.
             var area = filter.Area.Trim();
-            var below = area + ".%";
-            tips = tips.Where(t => t.AreaCode == area || EF.Functions.Like(t.AreaCode, below));
+            var from = area + ".";
+            var to = area + "/";
+            tips = tips.Where(t => t.AreaCode == area || (string.Compare(t.AreaCode, from) > 0 && string.Compare(t.AreaCode, to) < 0));
         }
 
         if (filter.Due == "overdue")
@@ -77,8 +93,9 @@ public static class TipInbox
             var q = filter.Q.Trim();
             var code = TrackingCodes.Normalise(q);
             var pattern = "%" + q.ToUpperInvariant() + "%";
-            tips = tips.Where(t => t.TrackingCode == code
-                || EF.Functions.Like(t.Account.ToUpper(), pattern)
+            // A tracking code finds its tip through the unique index; other words search the texts.
+            tips = TrackingCodes.LooksLikeCode(code) ? tips.Where(t => t.TrackingCode == code) : tips.Where(t =>
+                EF.Functions.Like(t.Account.ToUpper(), pattern)
                 || (t.SubjectName != null && EF.Functions.Like(t.SubjectName.ToUpper(), pattern))
                 || (t.Place != null && EF.Functions.Like(t.Place.ToUpper(), pattern)));
         }
@@ -89,8 +106,11 @@ public static class TipInbox
             "due" => tips.OrderBy(t => t.DueUtc == null).ThenBy(t => t.DueUtc).ThenByDescending(t => t.CreatedUtc),
             _ => tips.OrderByDescending(t => t.CreatedUtc),
         };
-        return tips.Select(t => new TipRow(t.Id, t.TrackingCode, t.Kind, t.State, t.Channel, t.AreaCode,
+        return tips;
+    }
+
+    private static IQueryable<TipRow> Rows(AppDbContext db, IQueryable<Tip> tips) =>
+        tips.Select(t => new TipRow(t.Id, t.TrackingCode, t.Kind, t.State, t.Channel, t.AreaCode,
             db.Areas.Where(a => a.Code == t.AreaCode).Select(a => a.Name).FirstOrDefault(), t.Place, t.CreatedUtc, t.DueUtc,
             db.AgencyUnits.Where(u => u.Id == t.AssignedUnitId).Select(u => u.Name).FirstOrDefault(), t.SourceReliability, t.Credibility));
-    }
 }

@@ -68,6 +68,9 @@ public static class TipNotices
             .ToListAsync(cancellationToken);
     }
 
+    // A record, not a tuple: PostgreSQL cannot return a projected row as a .NET tuple.
+    private sealed record Recipient(string Id, string? Email);
+
     private static void Add(AppDbContext db, string userId, string? email, Tip tip, TipNotificationKind kind, DateTime nowUtc)
     {
         db.TipNotifications.Add(new TipNotification { UserId = userId, TipId = tip.Id, Kind = kind, CreatedUtc = nowUtc });

@@ -25,6 +25,9 @@ public static class TrackingCodes
         };
     }
 
+    public static bool LooksLikeCode(string normalised) =>
+        normalised.Length == 12 && normalised[2] == '-' && normalised[7] == '-' && char.IsLetter(normalised[0]) && char.IsLetter(normalised[1]);
+
     public static string Hash(string code, string secret) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Normalise(code) + ":" + Normalise(secret))));
 

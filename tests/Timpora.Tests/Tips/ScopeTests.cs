@@ -135,4 +135,20 @@ public sealed class ScopeTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Inbox_Administrator_SeesEveryOfficesTips_KanwilOnlyItsOwn()
+    {
+        var unique = TipData.Unique();
+        var kupang = await TipSeed.AddAsync(app, "Kupang", TipSeed.TambolakaVillage, t => t.Account = "Sumba " + unique);
+        var kalianda = await TipSeed.AddAsync(app, change: t => t.Account = "Lampung " + unique);
+
+        var admin = TipData.Text(await TestApp.GetHtmlAsync(await app.SignInAsync("admin"), $"/Tips?q={unique}"), "tips-table");
+        var ntt = TipData.Text(await TestApp.GetHtmlAsync(await app.SignInAsync("kanwil.ntt"), $"/Tips?q={unique}"), "tips-table");
+
+        Assert.Contains(kupang.TrackingCode, admin, StringComparison.Ordinal);
+        Assert.Contains(kalianda.TrackingCode, admin, StringComparison.Ordinal);
+        Assert.Contains(kupang.TrackingCode, ntt, StringComparison.Ordinal);
+        Assert.DoesNotContain(kalianda.TrackingCode, ntt, StringComparison.Ordinal);
+    }
 }

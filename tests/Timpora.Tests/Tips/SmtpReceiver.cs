@@ -23,13 +23,13 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string From, string To, string Data)> Messages { get; } = new();
 
-    /// <summary>Waits, bounded, for a message to <paramref name="to"/>.</summary>
-    public async Task<(string From, string To, string Data)?> WaitForAsync(string to, TimeSpan timeout)
+    /// <summary>Waits, bounded, for a message that <paramref name="matches"/>.</summary>
+    public async Task<(string From, string To, string Data)?> WaitForAsync(Func<(string From, string To, string Data), bool> matches, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
-            var found = Messages.FirstOrDefault(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase));
+            var found = Messages.FirstOrDefault(matches);
             if (found.To is not null)
             {
                 return found;

@@ -131,7 +131,11 @@ CREATE INDEX ix_tips_due_utc ON tips (due_utc);
 
 CREATE INDEX ix_tips_filed_by_user_id_created_utc ON tips (filed_by_user_id, created_utc);
 
+CREATE INDEX ix_tips_kanim_id_area_code_created_utc ON tips (kanim_id, area_code, created_utc);
+
 CREATE INDEX ix_tips_kanim_id_created_utc ON tips (kanim_id, created_utc);
+
+CREATE INDEX ix_tips_kanim_id_kind_created_utc ON tips (kanim_id, kind, created_utc);
 
 CREATE INDEX ix_tips_kanim_id_state_created_utc ON tips (kanim_id, state, created_utc);
 

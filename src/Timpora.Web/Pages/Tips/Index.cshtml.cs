@@ -78,7 +78,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             Due = Due,
             Sort = Sort,
         };
-        Result = await TipInbox.Query(db, filter, NowUtc).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        var (rows, total, page) = await TipInbox.PageAsync(db, filter, NowUtc, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        Result = new Paged<TipRow>(rows, page, Paging.DefaultPageSize, total);
         var scope = db.Caller.Scope;
         Kanims = (await db.Kanims.Where(k => scope.All || scope.KanimIds.Contains(k.Id)).OrderBy(k => k.Name)
             .Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)).Select(k => (k.Id, k.Name)).ToList();

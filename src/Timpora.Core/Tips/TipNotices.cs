@@ -94,7 +94,4 @@ public static class TipNotices
         [TipNotificationKind.DueSoon] = "batas waktu tindak lanjut kurang dari 24 jam",
         [TipNotificationKind.Overdue] = "batas waktu tindak lanjut terlewati",
     };
-
-    // A class, not a tuple: Npgsql cannot read a tuple projected in SQL (it arrives as a PostgreSQL record).
-    private sealed record Recipient(string Id, string? Email);
 }

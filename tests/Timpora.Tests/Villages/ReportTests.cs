@@ -113,4 +113,27 @@ public sealed class ReportTests(TestApp app)
         Assert.Contains("Wee Londa|", text, StringComparison.Ordinal);
         Assert.Contains("Desa Binaan aktif|", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pdf_QuarterlyReport_IsInBahasaIndonesiaAndHoldsOnlyTheCallersVillages()
+    {
+        var kupang = await app.SignInAsync(await app.CreateUserAsync("KanimOfficer", "Kupang"));
+        var kalianda = await app.SignInAsync(await app.CreateUserAsync("KanimOfficer", "Kalianda"));
+
+        var own = await PdfTextAsync(kupang);
+        var other = await PdfTextAsync(kalianda);
+
+        Assert.StartsWith("%PDF", own, StringComparison.Ordinal);
+        Assert.Contains("LAPORAN TRIWULAN", own, StringComparison.Ordinal);
+        Assert.Contains("Londa", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Londa", other, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PdfTextAsync(HttpClient client)
+    {
+        var response = await client.GetAsync(new Uri("/Villages/Reports?format=pdf", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        return System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -67,7 +67,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
 
         Report = await ProgrammeQuarter.BuildAsync(db, quarter, Kanim, Regency, cancellationToken);
         Map = new VillageMap(Report.Villages);
-        if (format == "xlsx")
+        if (format is "xlsx" or "pdf")
         {
             foreach (var office in Report.Villages.GroupBy(v => v.KanimId))
             {
@@ -75,6 +75,12 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (format == "pdf")
+            {
+                var office = User.FindFirst(ScopeClaimsFactory.KanimNameClaim)?.Value;
+                return File(ReportDocument.Write(Report, Kanims, t, DateOnly.FromDateTime(clock.Now), office), "application/pdf", $"timpora-desa-binaan-{quarter}.pdf");
+            }
+
             return File(ReportWorkbook.Write(Report, Kanims, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"timpora-desa-binaan-{quarter}.xlsx");
         }
 

@@ -114,6 +114,14 @@ public sealed partial class AppDbContext
         if (kanims.Count > 0 && scope.VillageCodes.Count == 0 && scope.AgencyUnitId is null
             && (userId is null || !Tips.IgnoreQueryFilters().Any(t => t.FiledByUserId == userId && !kanims.Contains(t.KanimId))))
         {
+            // One office (the usual case) as an equality: PostgreSQL then reads the (kanim_id, created_utc) index
+            // in order and stops at the page, where "= ANY(array)" sorts every tip of the office first.
+            if (kanims.Count == 1)
+            {
+                var kanim = kanims[0];
+                return Tips.IgnoreQueryFilters().Where(t => t.KanimId == kanim);
+            }
+
             return Tips.IgnoreQueryFilters().Where(t => kanims.Contains(t.KanimId));
         }
 

@@ -45,6 +45,17 @@ public sealed class OverviewTests(TestApp app)
     }
 
     [Fact]
+    public async Task Overview_KanwilSupervisor_SeesItsKanimsOnly()
+    {
+        var kanwil = await app.SignInAsync("kanwil.ntt");
+
+        var text = (await TestApp.GetHtmlAsync(kanwil, "/Timpora/Overview")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains("Kupang", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kalianda", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overview_PartnerMember_IsRefused()
     {
         var partner = await app.SignInAsync("polres.sbd");

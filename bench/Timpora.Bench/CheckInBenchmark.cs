@@ -184,7 +184,8 @@ public static class CheckInBenchmark
         return text.ToString();
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http)
+    /// <summary>Waits until the application process answers /health; shared by the benchmarks that start it.</summary>
+    internal static async Task WaitForHealthAsync(HttpClient http)
     {
         for (var i = 0; i < 240; i++)
         {

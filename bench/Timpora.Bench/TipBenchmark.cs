@@ -54,7 +54,7 @@ public static partial class TipBenchmark
         try
         {
             using var officer = Client(url);
-            await WaitForHealthAsync(officer);
+            await CheckInBenchmark.WaitForHealthAsync(officer);
             var seeding = Stopwatch.StartNew();
             await SeedAsync(provider, connection, tips);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {tips:N0} tips by bulk insert in {seeding.Elapsed.TotalSeconds:F1} s"));
@@ -232,28 +232,6 @@ public static partial class TipBenchmark
         {
             throw new InvalidOperationException("Sign-in failed: " + (int)response.StatusCode);
         }
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException("The application did not start.");
     }
 
     private static void Add(DbCommand command, string name, object value)

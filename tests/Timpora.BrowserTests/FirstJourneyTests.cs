@@ -57,12 +57,17 @@ public sealed class FirstJourneyTests(BrowserApp app)
         await page.WaitForURLAsync("**/Home");
 
         await page.GotoAsync("/Areas");
+        // Each "Muat pilihan" posts the form and renders the next level; wait for that option before choosing it,
+        // or the choice lands on the page that is being replaced.
         await page.SelectOptionAsync("select[name='Area.Province']", "18");
         await page.ClickAsync("text=Muat pilihan");
+        await page.WaitForSelectorAsync("select[name='Area.Regency'] option[value='18.07']", new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("select[name='Area.Regency']", "18.07");
         await page.ClickAsync("text=Muat pilihan");
+        await page.WaitForSelectorAsync("select[name='Area.District'] option[value='18.07.22']", new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("select[name='Area.District']", "18.07.22");
         await page.ClickAsync("text=Muat pilihan");
+        await page.WaitForSelectorAsync("select[name='Area.Village'] option[value='18.07.22.2001']", new() { State = WaitForSelectorState.Attached });
         await page.SelectOptionAsync("select[name='Area.Village']", "18.07.22.2001");
         await page.ClickAsync("button:has-text('Buka wilayah')");
 

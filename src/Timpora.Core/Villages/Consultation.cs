@@ -29,7 +29,7 @@ public enum FollowUp
 
 /// <summary>A resident of a programme village who plans to work abroad, and what the officer found and advised.
 /// Followed until closed; it cannot close while a referral is still open.</summary>
-public sealed class Consultation : PersonalRecord
+public sealed class Consultation : PersonalRecord, IVillageRecord
 {
     public Guid VillageId { get; set; }
     public DateOnly Date { get; set; }

@@ -31,7 +31,7 @@ public enum ActivityTopics
 }
 
 /// <summary>Outreach or other work in a programme village, with who came, by group.</summary>
-public sealed class VillageActivity : PersonalRecord
+public sealed class VillageActivity : PersonalRecord, IVillageRecord
 {
     public Guid VillageId { get; set; }
     public ActivityKind Kind { get; set; }

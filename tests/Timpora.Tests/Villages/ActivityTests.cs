@@ -100,6 +100,25 @@ public sealed class ActivityTests(TestApp app)
         Assert.Contains("Belum terpenuhi", rows[1].TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Edit_VillageThatEnded_KeepsItsActivitiesEditableButTakesNoNewOne()
+    {
+        var village = await VillageData.AddAsync(app, status: VillageStatus.Ended);
+        var pimpasa = await VillageData.OfficerOfAsync(app, village);
+        var activity = await AddActivityAsync(village);
+
+        var refused = await TestApp.PostFormAsync(pimpasa, "/Villages/Activities/Edit", Form(village.Id, "2025-05-06", "Done", men: 3));
+        var edit = Form(village.Id, "2025-05-05", "Done", men: 7);
+        edit["Input.Version"] = activity.Version.ToString();
+        var edited = await TestApp.PostFormAsync(pimpasa, $"/Villages/Activities/Edit/{activity.Id}", edit);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        await using var db = app.SystemDb();
+        var saved = await db.VillageActivities.Where(a => a.VillageId == village.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(7, Assert.Single(saved).Men);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
     [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50 }, "image/webp")]

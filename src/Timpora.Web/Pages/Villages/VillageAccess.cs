@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
+using Timpora.Core.Villages;
 
 namespace Timpora.Web.Pages.Villages;
 
@@ -22,6 +23,13 @@ public static class VillageAccess
         var regency = Area.Ancestor(areaCode, AreaLevel.Regency);
         return db.KanimWorkingAreas.Where(w => w.RegencyCode == regency).Select(w => (int?)w.KanimId).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The user's programme villages by name for a select; <paramref name="activeOnly"/> leaves out those that
+    /// ended, except <paramref name="keep"/> (the village a record already has).</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> PickListAsync(AppDbContext db, bool activeOnly, Guid? keep, CancellationToken cancellationToken) =>
+        (await db.ProgrammeVillages.AsNoTracking().Where(v => !activeOnly || v.Status != VillageStatus.Ended || v.Id == keep).OrderBy(v => v.Name)
+            .Select(v => new { v.Id, v.Name }).ToListAsync(cancellationToken))
+        .Select(v => (v.Id, v.Name)).ToList();
 
     public static string Text<TEnum>(IStringLocalizer t, TEnum value)
         where TEnum : struct, Enum => t[$"Village.{typeof(TEnum).Name}.{value}"];

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
@@ -10,101 +8,37 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Villages.Activities;
 
 /// <summary>Records a planned or held activity in one of the user's villages, with participants by group.</summary>
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, OfficeClock clock) : PageModel
+public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, OfficeClock clock)
+    : VillageRecordEditModel<VillageActivity, EditModel.ActivityForm>(db, t, clock)
 {
     public const int MaxParticipants = 100_000;
 
-    [BindProperty]
-    public ActivityForm Input { get; set; } = new();
+    protected override string Folder => "/Villages/Activities";
 
-    public IReadOnlyList<(Guid Id, string Name)> Villages { get; private set; } = [];
+    protected override DbSet<VillageActivity> Records => Db.VillageActivities;
 
-    public bool IsNew => RouteData.Values["id"] is null;
+    protected override ActivityForm ToForm(VillageActivity record) => ActivityForm.From(record);
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? village, CancellationToken cancellationToken)
+    protected override VillageActivity Create(ProgrammeVillage village) => new() { Place = "", AreaCode = village.AreaCode };
+
+    protected override Task ValidateAsync(CancellationToken cancellationToken)
     {
-        if (id is not null)
+        if (Input.Status == ActivityStatus.Done && Input.Date > Today)
         {
-            if (await db.VillageActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } activity)
-            {
-                return NotFound();
-            }
-
-            Input = ActivityForm.From(activity);
-        }
-        else
-        {
-            Input.VillageId = village;
-            Input.Date = DateOnly.FromDateTime(clock.Now);
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        VillageActivity? activity = null;
-        if (id is not null && (activity = await db.VillageActivities.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)) is null)
-        {
-            return NotFound();
-        }
-
-        var village = Input.VillageId is { } villageId
-            ? await db.ProgrammeVillages.AsNoTracking().FirstOrDefaultAsync(v => v.Id == villageId && v.Status != VillageStatus.Ended, cancellationToken)
-            : null;
-        if (village is null)
-        {
-            ModelState.AddModelError("Input.VillageId", t["Village.Activity.PickVillage"]);
-        }
-
-        if (Input.Status == ActivityStatus.Done && Input.Date > DateOnly.FromDateTime(clock.Now))
-        {
-            ModelState.AddModelError("Input.Status", t["Village.Activity.FutureDone"]);
+            ModelState.AddModelError("Input.Status", Localizer["Village.Activity.FutureDone"]);
         }
 
         if (Input.VenueCapacity is { } capacity && Input.Total > capacity)
         {
-            ModelState.AddModelError("Input.VenueCapacity", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Village.Activity.OverCapacity"].Value, Input.Total, capacity));
+            ModelState.AddModelError("Input.VenueCapacity", string.Format(System.Globalization.CultureInfo.CurrentCulture, Localizer["Village.Activity.OverCapacity"].Value, Input.Total, capacity));
         }
 
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        activity ??= db.VillageActivities.Add(new VillageActivity { Place = "", AreaCode = village!.AreaCode }).Entity;
-        if (id is not null)
-        {
-            db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
-        }
-
-        Input.ApplyTo(activity);
-        activity.VillageId = village!.Id;
-        activity.KanimId = village.KanimId;
-        activity.AreaCode = village.AreaCode;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Common.ChangedMeanwhile"]);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["Message"] = t["Common.Saved"].Value;
-        return Redirect($"/Villages/Activities/{activity.Id}");
+        return Task.CompletedTask;
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Villages = (await db.ProgrammeVillages.AsNoTracking().Where(v => v.Status != VillageStatus.Ended).OrderBy(v => v.Name)
-                .Select(v => new { v.Id, v.Name }).ToListAsync(cancellationToken))
-            .Select(v => (v.Id, v.Name)).ToList();
+    protected override void Apply(VillageActivity record) => Input.ApplyTo(record);
 
-    public sealed class ActivityForm
+    public sealed class ActivityForm : IVillageRecordForm
     {
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Village.Name")]

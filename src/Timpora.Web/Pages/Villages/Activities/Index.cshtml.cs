@@ -48,8 +48,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Villages = (await db.ProgrammeVillages.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(cancellationToken))
-            .Select(v => (v.Id, v.Name)).ToList();
+        Villages = await VillageAccess.PickListAsync(db, activeOnly: false, keep: null, cancellationToken);
         var activities = db.VillageActivities.AsNoTracking();
         if (Village is { } village)
         {

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
+using Timpora.Core.Reference;
 using Timpora.Core.Villages;
 using Timpora.Web.Platform;
 
@@ -11,114 +10,53 @@ namespace Timpora.Web.Pages.Villages.Consultations;
 
 /// <summary>Records a consultation with a resident who plans to work abroad: identity (NIK checked against the area
 /// data), destination, recruiter, the warning signs found and the advice given.</summary>
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, OfficeClock clock) : PageModel
+public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t, OfficeClock clock)
+    : VillageRecordEditModel<Consultation, EditModel.ConsultationForm>(db, t, clock)
 {
-    [BindProperty]
-    public ConsultationForm Input { get; set; } = new();
+    private NikResult nik = null!;
 
-    public IReadOnlyList<(Guid Id, string Name)> Villages { get; private set; } = [];
+    protected override string Folder => "/Villages/Consultations";
 
-    public bool IsNew => RouteData.Values["id"] is null;
+    protected override DbSet<Consultation> Records => Db.Consultations;
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? village, CancellationToken cancellationToken)
+    protected override ConsultationForm ToForm(Consultation record) => ConsultationForm.From(record);
+
+    protected override Consultation Create(ProgrammeVillage village) =>
+        new() { ResidentName = "", Nik = "", DestinationCountry = "", AreaCode = village.AreaCode };
+
+    protected override async Task ValidateAsync(CancellationToken cancellationToken)
     {
-        if (id is not null)
-        {
-            if (await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } consultation)
-            {
-                return NotFound();
-            }
-
-            Input = ConsultationForm.From(consultation);
-        }
-        else
-        {
-            Input.VillageId = village;
-            Input.Date = DateOnly.FromDateTime(clock.Now);
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
-    {
-        Consultation? consultation = null;
-        if (id is not null && (consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)) is null)
-        {
-            return NotFound();
-        }
-
-        var today = DateOnly.FromDateTime(clock.Now);
-        var village = Input.VillageId is { } villageId
-            ? await db.ProgrammeVillages.AsNoTracking().FirstOrDefaultAsync(v => v.Id == villageId, cancellationToken)
-            : null;
-        if (village is null)
-        {
-            ModelState.AddModelError("Input.VillageId", t["Village.Activity.PickVillage"]);
-        }
-
-        var nik = await ResidentNik.ValidateAsync(db, Input.Nik, today, cancellationToken);
-        ResidentForms.AddNikErrors(ModelState, "Input.Nik", nik, t);
+        nik = await ResidentNik.ValidateAsync(Db, Input.Nik, Today, cancellationToken);
+        ResidentForms.AddNikErrors(ModelState, "Input.Nik", nik, Localizer);
         if (!ResidentForms.IsCountry(Input.DestinationCountry))
         {
-            ModelState.AddModelError("Input.DestinationCountry", t["Village.Consultation.PickCountry"]);
+            ModelState.AddModelError("Input.DestinationCountry", Localizer["Village.Consultation.PickCountry"]);
         }
 
-        if (Input.Date > today)
+        if (Input.Date > Today)
         {
-            ModelState.AddModelError("Input.Date", t["Village.DateInFuture"]);
+            ModelState.AddModelError("Input.Date", Localizer["Village.DateInFuture"]);
         }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        consultation ??= db.Consultations.Add(new Consultation { ResidentName = "", Nik = "", DestinationCountry = "", AreaCode = village!.AreaCode }).Entity;
-        if (id is not null)
-        {
-            db.Entry(consultation).Property(c => c.Version).OriginalValue = Input.Version;
-        }
-
-        consultation.VillageId = village!.Id;
-        consultation.KanimId = village.KanimId;
-        consultation.AreaCode = village.AreaCode;
-        consultation.Date = Input.Date!.Value;
-        consultation.ResidentName = Input.ResidentName.Trim();
-        consultation.Nik = nik.Nik;
-        consultation.BirthDate = nik.DateOfBirth;
-        consultation.Sex = nik.Sex;
-        consultation.Phone = Input.Phone?.Trim();
-        consultation.DestinationCountry = Input.DestinationCountry!;
-        consultation.Job = Input.Job?.Trim();
-        consultation.Recruiter = Input.Recruiter?.Trim();
-        consultation.RecruiterLicensed = Input.RecruiterLicensed;
-        consultation.Registered = Input.Registered;
-        consultation.Signs = VillageAccess.Combine(Input.Signs);
-        consultation.Advice = Input.Advice?.Trim();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Common.ChangedMeanwhile"]);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        TempData["Message"] = t["Common.Saved"].Value;
-        return Redirect($"/Villages/Consultations/{consultation.Id}");
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Villages = (await db.ProgrammeVillages.AsNoTracking().Where(v => v.Status != VillageStatus.Ended).OrderBy(v => v.Name)
-                .Select(v => new { v.Id, v.Name }).ToListAsync(cancellationToken))
-            .Select(v => (v.Id, v.Name)).ToList();
+    protected override void Apply(Consultation record)
+    {
+        record.Date = Input.Date!.Value;
+        record.ResidentName = Input.ResidentName.Trim();
+        record.Nik = nik.Nik;
+        record.BirthDate = nik.DateOfBirth;
+        record.Sex = nik.Sex;
+        record.Phone = Input.Phone?.Trim();
+        record.DestinationCountry = Input.DestinationCountry!;
+        record.Job = Input.Job?.Trim();
+        record.Recruiter = Input.Recruiter?.Trim();
+        record.RecruiterLicensed = Input.RecruiterLicensed;
+        record.Registered = Input.Registered;
+        record.Signs = VillageAccess.Combine(Input.Signs);
+        record.Advice = Input.Advice?.Trim();
+    }
 
-    public sealed class ConsultationForm
+    public sealed class ConsultationForm : IVillageRecordForm
     {
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Village.Name")]

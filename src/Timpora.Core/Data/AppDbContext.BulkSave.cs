@@ -81,21 +81,27 @@ public sealed partial class AppDbContext
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        // SQLite has one writer at a time and makes another sleep 150 ms when it finds the lock taken: this
-        // process's writers (two check-in writers, bulk files) queue here instead (ADR 0016).
+        await InWriterQueueAsync(() => WriteAsync(added, changed, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs a write in this process's queue of SQLite writers: SQLite has one writer at a time and makes
+    /// another sleep 150 ms when it finds the lock taken, so the bulk saves (two check-in writers, bulk files) and
+    /// the writes beside them wait here instead (ADR 0016). Inside a transaction, or on PostgreSQL, it just runs.</summary>
+    public async Task InWriterQueueAsync(Func<Task> write, CancellationToken cancellationToken = default)
+    {
         var gate = Database.CurrentTransaction is null && Database.IsSqlite()
             ? SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
             : null;
         if (gate is null)
         {
-            await WriteAsync(added, changed, cancellationToken);
+            await write();
             return;
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await WriteAsync(added, changed, cancellationToken);
+            await write();
         }
         finally
         {

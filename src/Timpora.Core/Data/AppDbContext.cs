@@ -314,15 +314,32 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         return any ? Encoding.UTF8.GetString(buffer.WrittenSpan) : null;
     }
 
+    // The common types are written as the serializer's own converters write them; the rest goes to the serializer.
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
-        if (value is null)
+        switch (value)
         {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            JsonSerializer.Serialize(writer, value, value.GetType());
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case Guid guid:
+                writer.WriteStringValue(guid);
+                break;
+            case DateTime time:
+                writer.WriteStringValue(time);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, value.GetType());
+                break;
         }
     }
 

@@ -10,12 +10,20 @@ using NpgsqlTypes;
 
 namespace Timpora.Core.Data;
 
+/// <summary>A row to insert: an added entity EF tracks (<see cref="Entry"/>), or one it never saw (ADR 0016).</summary>
+internal readonly record struct NewRow(IEntityType Type, object Entity, EntityEntry? Entry)
+{
+    public object? this[IProperty property] =>
+        Entry is null ? property.GetGetter().GetClrValueUsingContainingEntity(Entity) : Entry.CurrentValues[property];
+}
+
 /// <summary>Writes added entities straight to their tables, without EF's per-row commands: binary COPY on
 /// PostgreSQL, one prepared INSERT reused for every row on SQLite. Columns, names and value conversions come
 /// from the EF model, so the rows are the ones <c>SaveChanges</c> would write (ADR 0008).</summary>
 internal static class BulkInsert
 {
     private static readonly ConcurrentDictionary<IEntityType, Table> Tables = new();
+    private static readonly ConcurrentDictionary<IEntityType, int> Depths = new();
 
     /// <summary>Types written here map to one table of their own, with scalar columns only.</summary>
     public static bool Supports(IEntityType type) =>
@@ -23,11 +31,11 @@ internal static class BulkInsert
         && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) && !type.GetComplexProperties().Any();
 
     /// <summary>Inserts the entries, principals before dependents, in the context's current transaction.</summary>
-    public static async Task WriteAsync(DbContext db, IReadOnlyList<EntityEntry> entries, CancellationToken cancellationToken)
+    public static async Task WriteAsync(DbContext db, IReadOnlyList<NewRow> entries, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs inside a transaction.");
-        foreach (var group in entries.GroupBy(e => e.Metadata).OrderBy(g => Depth(g.Key, [])))
+        foreach (var group in entries.GroupBy(e => e.Type).OrderBy(g => Depths.GetOrAdd(g.Key, t => Depth(t, []))))
         {
             var table = Tables.GetOrAdd(group.Key, t => new Table(t));
             var rows = group.ToList();
@@ -54,17 +62,16 @@ internal static class BulkInsert
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<EntityEntry> rows, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<NewRow> rows, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
-            var values = row.CurrentValues;
             await writer.StartRowAsync(cancellationToken);
             foreach (var column in table.Columns)
             {
-                var value = values[column.Property];
+                var value = row[column.Property];
                 if (column.ToProvider(value) is not { } stored)
                 {
                     await writer.WriteNullAsync(cancellationToken);
@@ -79,7 +86,7 @@ internal static class BulkInsert
         await writer.CompleteAsync(cancellationToken);
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, Table table, List<EntityEntry> rows)
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, Table table, List<NewRow> rows)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -91,10 +98,9 @@ internal static class BulkInsert
         command.Prepare();
         foreach (var row in rows)
         {
-            var values = row.CurrentValues;
             for (var i = 0; i < parameters.Length; i++)
             {
-                parameters[i].Value = table.Columns[i].ToProvider(values[table.Columns[i].Property]) ?? DBNull.Value;
+                parameters[i].Value = table.Columns[i].ToProvider(row[table.Columns[i].Property]) ?? DBNull.Value;
             }
 
             command.ExecuteNonQuery();

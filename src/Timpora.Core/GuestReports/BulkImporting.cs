@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Timpora.Core.Data;
 using Timpora.Core.Foreigners;
 using Timpora.Core.Permits;
@@ -38,50 +39,88 @@ public static class BulkImporting
         var import = await db.BulkImports.IgnoreQueryFilters().AsNoTracking().FirstAsync(b => b.Id == importId, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(import.TimeZoneId);
         var result = new StringBuilder("line,status,receipt_number,reason\n");
+        var options = (DbContextOptions<AppDbContext>)db.GetService<IDbContextOptions>();
         int processed = 0, accepted = 0, rejected = 0;
+        Chunk? inFlight = null;
+
+        // The rows of one chunk are reported in the result file (and the progress saved) once it is committed.
+        async Task RecordAsync(Chunk chunk)
+        {
+            var outcomes = await chunk.Outcomes;
+            var next = 0;
+            foreach (var (row, parse) in chunk.Parsed)
+            {
+                var outcome = parse.Problems.Count > 0 ? null : outcomes[next++];
+                var problems = outcome?.Problems ?? parse.Problems;
+                if (problems.Count == 0)
+                {
+                    accepted++;
+                    result.Append(CultureInfo.InvariantCulture, $"{row.Line},accepted,{outcome!.Report!.ReceiptNumber},\n");
+                }
+                else
+                {
+                    rejected++;
+                    result.Append(CultureInfo.InvariantCulture, $"{row.Line},rejected,,{Quote(string.Join(" ", problems.Select(describe)))}\n");
+                }
+            }
+
+            processed += chunk.Parsed.Count;
+            // Beside the next chunk's write: in the same queue of writers.
+            await db.InWriterQueueAsync(() => db.BulkImports.IgnoreQueryFilters().Where(b => b.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.ProcessedRows, processed)
+                .SetProperty(b => b.Accepted, accepted)
+                .SetProperty(b => b.Rejected, rejected), cancellationToken), cancellationToken);
+        }
+
         try
         {
             var (_, rows) = BulkFile.Read(new MemoryStream(import.Content), import.Format);
             foreach (var batch in rows.Chunk(BatchSize))
             {
                 var parsed = batch.Select(r => (Row: r, Parse: Parse(r, zone))).ToList();
-                var valid = parsed.Where(p => p.Parse.Problems.Count == 0).ToList();
-                var outcomes = await GuestReporting.CheckInBatchAsync(
-                    db, import.ProviderId, [.. valid.Select(v => v.Parse.CheckIn!)], ReportChannel.BulkFile, clock.GetUtcNow().UtcDateTime, cancellationToken);
-                var next = 0;
-                foreach (var (row, parse) in parsed)
+                List<CheckIn> valid = [.. parsed.Where(p => p.Parse.Problems.Count == 0).Select(p => p.Parse.CheckIn!)];
+                // Each chunk in a context of its own, on another thread: while one chunk is being written, the
+                // next is validated and resolved (ADR 0016). A passport in both that is new to the register makes
+                // the second fail on the unique index until the first commits; its retry then finds the person.
+                var outcomes = Task.Run(() => CheckInChunkAsync(options, db.Caller, import.ProviderId, valid, clock, cancellationToken), cancellationToken);
+                if (inFlight is not null)
                 {
-                    var outcome = parse.Problems.Count > 0 ? null : outcomes[next++];
-                    var problems = outcome?.Problems ?? parse.Problems;
-                    if (problems.Count == 0)
-                    {
-                        accepted++;
-                        result.Append(CultureInfo.InvariantCulture, $"{row.Line},accepted,{outcome!.Report!.ReceiptNumber},\n");
-                    }
-                    else
-                    {
-                        rejected++;
-                        result.Append(CultureInfo.InvariantCulture, $"{row.Line},rejected,,{Quote(string.Join(" ", problems.Select(describe)))}\n");
-                    }
+                    await RecordAsync(inFlight);
                 }
 
-                processed += batch.Length;
-                db.ChangeTracker.Clear();
-                await db.BulkImports.IgnoreQueryFilters().Where(b => b.Id == importId).ExecuteUpdateAsync(s => s
-                    .SetProperty(b => b.ProcessedRows, processed)
-                    .SetProperty(b => b.Accepted, accepted)
-                    .SetProperty(b => b.Rejected, rejected), cancellationToken);
+                inFlight = new Chunk(parsed, outcomes);
+            }
+
+            if (inFlight is not null)
+            {
+                await RecordAsync(inFlight);
+                inFlight = null;
             }
 
             await FinishAsync(db, importId, BulkStatus.Done, null, result, processed, accepted, rejected, clock, cancellationToken);
         }
         catch (Exception error) when (error is InvalidDataException or IOException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or CsvHelper.CsvHelperException)
         {
+            if (inFlight is not null)
+            {
+                // The chunk read before the failure is kept and reported.
+                await RecordAsync(inFlight);
+            }
+
             // A file that breaks midway keeps the rows already accepted; the result says where it stopped.
             result.Append(CultureInfo.InvariantCulture, $"{processed + 1},rejected,,{Quote("The file cannot be read from here on: " + error.Message)}\n");
             await FinishAsync(db, importId, BulkStatus.Failed, error.Message, result, processed, accepted, rejected, clock, cancellationToken);
         }
     }
+
+    private static async Task<IReadOnlyList<ReportOutcome>> CheckInChunkAsync(
+        DbContextOptions<AppDbContext> options, Caller caller, Guid providerId, List<CheckIn> checkIns, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var db = new AppDbContext(options, caller, clock);
+        return await GuestReporting.CheckInBatchAsync(db, providerId, checkIns, ReportChannel.BulkFile, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private sealed record Chunk(List<(BulkRow Row, (CheckIn? CheckIn, IReadOnlyList<ReportProblem> Problems) Parse)> Parsed, Task<IReadOnlyList<ReportOutcome>> Outcomes);
 
     private static async Task FinishAsync(AppDbContext db, Guid id, BulkStatus status, string? error, StringBuilder result,
         int processed, int accepted, int rejected, TimeProvider clock, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ public static class GuestReporting
                     var (foreigner, match) = register.Resolve(db, provider, checkIns[i]);
                     register.RecordPermit(db, foreigner, checkIns[i]);
                     var report = NewReport(provider, foreigner, match, checkIns[i], channel, nowUtc);
-                    db.GuestReports.Add(report);
+                    db.AddUntracked(report);
                     outcomes[i] = new ReportOutcome(report, []);
                 }
 

@@ -89,9 +89,12 @@ internal sealed class RegisterSlice
             KanimId = provider.KanimId,
             AreaCode = provider.AreaCode,
             Street = AddressOf(provider),
-            Documents = [new TravelDocument { Number = c.PassportNumber, IssuingState = c.PassportIssuingState, ExpiresOn = c.PassportExpiresOn }],
         };
-        db.Foreigners.Add(person);
+        var passport = new TravelDocument { ForeignerId = person.Id, Number = c.PassportNumber, IssuingState = c.PassportIssuingState, ExpiresOn = c.PassportExpiresOn };
+        person.Documents = [passport];
+        // A new guest's rows are written in bulk without EF's change tracking (ADR 0016).
+        db.AddUntracked(person);
+        db.AddUntracked(passport);
         byDocument[(c.PassportNumber, c.PassportIssuingState)] = person;
         var match = alike.Contains((nameKey, c.BirthDate, c.Nationality)) ? PersonMatch.Possible : PersonMatch.New;
         alike.Add((nameKey, c.BirthDate, c.Nationality));
@@ -105,7 +108,7 @@ internal sealed class RegisterSlice
             return;
         }
 
-        db.StayPermits.Add(new StayPermit
+        db.AddUntracked(new StayPermit
         {
             ForeignerId = foreigner.Id,
             Kind = c.PermitKind,

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Foreigners;
+using Timpora.Web.Pages.Tips;
 
 namespace Timpora.Web.Jobs;
 
 /// <summary>Once a day for each Kanim (on its own local day), lists overstays and permits expiring within 30
-/// days and tells the office on its home page. Checks every 15 minutes so a restart never skips a day.</summary>
-public sealed partial class DailyDigestWorker(IServiceProvider services, TimeProvider clock, ILogger<DailyDigestWorker> logger) : BackgroundService
+/// days and tells the office on its home page, and by email to its officers when an SMTP server is configured
+/// (<c>Timpora:Smtp</c>, sent through the outbox). Checks every 15 minutes so a restart never skips a day.</summary>
+public sealed partial class DailyDigestWorker(IServiceProvider services, SmtpOptions smtp, TimeProvider clock, ILogger<DailyDigestWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +19,7 @@ public sealed partial class DailyDigestWorker(IServiceProvider services, TimePro
             try
             {
                 var written = await OfficeDigests.RunAsync(
-                    scope => new AppDbContext(options, new Caller(null, "daily-digest", null, scope), clock), clock.GetUtcNow().UtcDateTime, stoppingToken);
+                    scope => new AppDbContext(options, new Caller(null, "daily-digest", null, scope), clock), clock.GetUtcNow().UtcDateTime, smtp.Enabled, stoppingToken);
                 if (written > 0)
                 {
                     LogWritten(logger, written);

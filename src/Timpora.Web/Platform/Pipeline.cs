@@ -17,8 +17,12 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseErrorPageAsGet();
         app.UseApiV1();
-        app.UseHttpLogging();
-        app.UseStaticFiles();
+        // The API has its own request log (ApiRequestLog) and no files.
+        app.UseWhen(context => !ApiV1.IsApi(context), pages =>
+        {
+            pages.UseHttpLogging();
+            pages.UseStaticFiles();
+        });
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseRateLimiter();

@@ -6,6 +6,7 @@ using Timpora.Core.Tips;
 namespace Timpora.Tests.Tips;
 
 /// <summary>Notices in the app for assignment, due soon and overdue; email through SMTP when one is configured.</summary>
+[Collection(SmtpReceiver.Collection)]
 public sealed class NotificationTests(TestApp app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -9,6 +9,10 @@ namespace Timpora.Tests.Tips;
 /// System.Net.Mail to deliver to it. No SMTP server package restores here (SmtpServer is not available).</summary>
 public sealed class SmtpReceiver : IAsyncDisposable
 {
+    /// <summary>Tests that start a host with SMTP configured run one at a time: every such host's outbox worker
+    /// sends from the same shared outbox, so two at once would deliver each other's mail to the wrong receiver.</summary>
+    public const string Collection = "SMTP outbox";
+
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;

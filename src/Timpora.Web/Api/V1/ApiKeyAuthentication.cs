@@ -11,7 +11,7 @@ namespace Timpora.Web.Api.V1;
 /// principal in the role ProviderOperator with the provider's scope claim, so the DbContext's scope filter shows
 /// that provider's records only. No cookie is read or written.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AppDbContext db, VerifiedKeys keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VerifiedKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -37,7 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var holder = await keys.VerifyAsync(db, token, Context.RequestAborted);
+        var holder = await keys.VerifyAsync(Context.RequestServices, token, Context.RequestAborted);
         if (holder is null)
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");

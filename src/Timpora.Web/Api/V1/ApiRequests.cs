@@ -35,6 +35,15 @@ public static partial class ApiRequests
             return (null, TooLarge());
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The usual case: the size is announced (and enforced by the server), so one exact buffer does.
+            var exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, context.RequestAborted);
+            context.Items[typeof(ApiRequests)] = exact;
+            return (exact, null);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         try
@@ -74,29 +83,37 @@ public static partial class ApiRequests
             return (null, BadRequest(BodyField, "The request body is missing: send a JSON object (Content-Type: application/json)."));
         }
 
+        // One pass in the usual case; only a body that fails is parsed again, to tell broken JSON from a wrong value.
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, options) is { } value
+                ? (value, null)
+                : (null, BadRequest(BodyField, "The request body must be a JSON object."));
+        }
+        catch (JsonException e)
+        {
+            return (null, Unreadable<T>(body, e));
+        }
+    }
+
+    private static ProblemHttpResult Unreadable<T>(byte[] body, JsonException error)
+    {
         try
         {
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, BadRequest(BodyField, "The request body must be a JSON object."));
+                return BadRequest(BodyField, "The request body must be a JSON object.");
             }
         }
         catch (JsonException e)
         {
-            return (null, BadRequest(BodyField, $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+            return BadRequest(BodyField, $"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         }
 
-        try
-        {
-            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            return (JsonSerializer.Deserialize<T>(body, options), null);
-        }
-        catch (JsonException e)
-        {
-            var field = FieldOf(e.Path);
-            return (null, BadRequest(field, $"The value of '{field}' is not valid: expected {Expected<T>(field)}."));
-        }
+        var field = FieldOf(error.Path);
+        return BadRequest(field, $"The value of '{field}' is not valid: expected {Expected<T>(field)}.");
     }
 
     public static ProblemHttpResult BadRequest(string field, string message) =>

@@ -21,6 +21,8 @@ public static class ApiV1
     public static void AddApiV1(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<VerifiedKeys>();
+        services.AddSingleton<ApiRequestLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiRequestLog>());
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
@@ -66,10 +68,14 @@ public static class ApiV1
         });
     }
 
-    /// <summary>API answers are problem details, never the HTML error pages, and bodies are capped at 1 MB.</summary>
-    public static void UseApiV1(this WebApplication app) => app.Use(async (context, next) =>
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(Prefix);
+
+    /// <summary>API answers are problem details, never the HTML error pages, and bodies are capped at 1 MB. The
+    /// request log of the API is <see cref="ApiRequestLog"/>'s, not the pages' one line per request.</summary>
+    public static void UseApiV1(this WebApplication app)
     {
-        if (context.Request.Path.StartsWithSegments(Prefix))
+        var log = app.Services.GetRequiredService<ApiRequestLog>();
+        app.UseWhen(IsApi, api => api.Use((HttpContext context, RequestDelegate next) =>
         {
             if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
             {
@@ -80,10 +86,10 @@ public static class ApiV1
             {
                 bodySize.MaxRequestBodySize = ApiRequests.MaxBodyBytes + 1;
             }
-        }
 
-        await next();
-    });
+            return log.InvokeAsync(context, next);
+        }));
+    }
 
     public static void MapApiV1(this WebApplication app)
     {

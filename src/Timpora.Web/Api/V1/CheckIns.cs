@@ -31,7 +31,7 @@ public static class CheckIns
     }
 
     public static async Task<Results<Created<CheckInReceipt>, ProblemHttpResult>> CheckInAsync(
-        HttpContext context, AppDbContext db, TimeProvider clock, CheckInBatcher batcher)
+        HttpContext context, TimeProvider clock, CheckInBatcher batcher)
     {
         var (request, problem) = await ApiRequests.ReadJsonAsync<CheckInRequest>(context);
         if (problem is not null)
@@ -40,11 +40,13 @@ public static class CheckIns
         }
 
         // With an Idempotency-Key the report joins the transaction that also keeps the answer; without one it
-        // goes through the group commit, which keeps up with many receptionists at once.
-        var outcome = db.Database.CurrentTransaction is null
-            ? await batcher.SubmitAsync(ApiRequests.ProviderIdOf(context), db.Caller, request!.ToCheckIn(), context.RequestAborted)
-            : await GuestReporting.CheckInAsync(
-                db, ApiRequests.ProviderIdOf(context), request!.ToCheckIn(), ReportChannel.Api, clock.GetUtcNow().UtcDateTime, context.RequestAborted);
+        // goes through the group commit, which keeps up with many receptionists at once, and the request itself
+        // never opens a database context (ADR 0016).
+        var outcome = Idempotency.TransactionContextOf(context) is { } db
+            ? await GuestReporting.CheckInAsync(
+                db, ApiRequests.ProviderIdOf(context), request!.ToCheckIn(), ReportChannel.Api, clock.GetUtcNow().UtcDateTime, context.RequestAborted)
+            : await batcher.SubmitAsync(
+                ApiRequests.ProviderIdOf(context), context.RequestServices.GetRequiredService<Func<Caller>>()(), request!.ToCheckIn(), context.RequestAborted);
         if (outcome.Report is not { } report)
         {
             return Rejected(outcome.Problems);

@@ -49,6 +49,7 @@ public static class Idempotency
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        context.Items[typeof(Idempotency)] = db;
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
             ProviderId = providerId,
@@ -79,6 +80,10 @@ public static class Idempotency
         await transaction.CommitAsync(cancellationToken);
         return Answer(context, status, json);
     }
+
+    /// <summary>The request's database context while it holds the transaction that keeps the answer, else null.</summary>
+    public static AppDbContext? TransactionContextOf(HttpContext context) =>
+        context.Items[typeof(Idempotency)] is AppDbContext db && db.Database.CurrentTransaction is not null ? db : null;
 
     private static Task<IdempotencyRecord?> FindAsync(AppDbContext db, Guid providerId, string key, CancellationToken cancellationToken) =>
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.ProviderId == providerId && r.Key == key, cancellationToken);

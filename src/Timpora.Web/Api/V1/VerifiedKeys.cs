@@ -17,6 +17,14 @@ public sealed class VerifiedKeys(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
+    /// <summary>The key's holder; the database context is taken from <paramref name="services"/> only when the key
+    /// is not in the cache, so that a cached key costs no context at all.</summary>
+    public Task<ApiKeyHolder?> VerifyAsync(IServiceProvider services, string token, CancellationToken cancellationToken) =>
+        Cached(token) is { } holder ? Task.FromResult<ApiKeyHolder?>(holder) : VerifyAsync(services.GetRequiredService<AppDbContext>(), token, cancellationToken);
+
+    private ApiKeyHolder? Cached(string token) =>
+        entries.TryGetValue(token, out var known) && known.Until > clock.GetUtcNow().UtcDateTime && known.Revocations == ApiKeys.Revocations ? known.Holder : null;
+
     public async Task<ApiKeyHolder?> VerifyAsync(AppDbContext db, string token, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -40,13 +40,17 @@ public enum ScreeningDecision
     Alert,
 }
 
-/// <summary>A watchlist entry that resembles the query, with the reasons in words an officer can check.</summary>
+/// <summary>A watchlist entry that resembles the query, with the reasons an officer can check.</summary>
 public sealed record ScreeningHit(
     WatchlistEntry Entry,
     double Score,
     ScreeningDecision Decision,
     string MatchedName,
-    string Explanation);
+    IReadOnlyList<HitReason> Reasons)
+{
+    /// <summary>The reasons in English, comma-separated.</summary>
+    public string Explanation => HitReasons.Describe(Reasons);
+}
 
 /// <summary>
 /// Thresholds and limits. The defaults are the ones the evaluation set (see <c>Evaluation/</c>) was measured

@@ -7,11 +7,8 @@ namespace Timpora.Screening;
 public sealed partial class WatchlistIndex
 {
     private readonly WatchlistEntry[] entries;
-    private readonly int[] entryDateOfBirth;
-    private readonly int[] entryNationality;
-    private readonly sbyte[] entrySex;
-    private readonly int[] entryValidFrom;
-    private readonly int[] entryValidUntil;
+    // What a candidate's score reads about its entry, side by side: one cache line per candidate, not five.
+    private readonly EntryFacts[] facts;
     private readonly int[] entryNameStart;
     private readonly int[] nameEntry;
     private readonly short[] nameAlias;
@@ -28,11 +25,7 @@ public sealed partial class WatchlistIndex
     private WatchlistIndex(WatchlistEntry[] entries, NormalisedName[][] names)
     {
         this.entries = entries;
-        entryDateOfBirth = new int[entries.Length];
-        entryNationality = new int[entries.Length];
-        entrySex = new sbyte[entries.Length];
-        entryValidFrom = new int[entries.Length];
-        entryValidUntil = new int[entries.Length];
+        facts = new EntryFacts[entries.Length];
         entryNameStart = new int[entries.Length + 1];
         var nameCount = 0;
         var tokenCount = 0;
@@ -57,11 +50,12 @@ public sealed partial class WatchlistIndex
         for (var e = 0; e < entries.Length; e++)
         {
             var entry = entries[e];
-            entryDateOfBirth[e] = entry.DateOfBirth?.Packed ?? 0;
-            entryNationality[e] = Evidence.PackNationality(entry.Nationality);
-            entrySex[e] = entry.Sex is { } sex ? (sbyte)sex : (sbyte)-1;
-            entryValidFrom[e] = entry.ValidFrom?.DayNumber ?? int.MinValue;
-            entryValidUntil[e] = entry.ValidUntil?.DayNumber ?? int.MaxValue;
+            facts[e] = new EntryFacts(
+                entry.DateOfBirth?.Packed ?? 0,
+                Evidence.PackNationality(entry.Nationality),
+                entry.ValidFrom?.DayNumber ?? int.MinValue,
+                entry.ValidUntil?.DayNumber ?? int.MaxValue,
+                entry.Sex is { } sex ? (sbyte)sex : (sbyte)-1);
             entryNameStart[e] = nameId;
             for (var alias = 0; alias < names[e].Length; alias++)
             {
@@ -108,7 +102,7 @@ public sealed partial class WatchlistIndex
         var nameYears = new byte[nameCount];
         for (var n = 0; n < nameCount; n++)
         {
-            nameYears[n] = PairIndex.YearCode(entryDateOfBirth[nameEntry[n]] / 10000);
+            nameYears[n] = PairIndex.YearCode(facts[nameEntry[n]].DateOfBirth / 10000);
         }
 
         pairs = PairIndex.Build(nameTokenStart, nameTokens, nameYears, vocabulary.Count);
@@ -122,7 +116,7 @@ public sealed partial class WatchlistIndex
             documentFirst[documents[d].Document] = d;
         }
 
-        scratches = new ThreadLocal<QueryScratch>(() => new QueryScratch(vocabulary.Count, nameEntry.Length));
+        scratches = new ThreadLocal<QueryScratch>(() => new QueryScratch(nameEntry.Length));
     }
 
     /// <summary>Number of entries in the list.</summary>
@@ -155,5 +149,10 @@ public sealed partial class WatchlistIndex
             names[e] = entryNames;
         });
         return new WatchlistIndex(array, names);
+    }
+
+    private readonly record struct EntryFacts(int DateOfBirth, int Nationality, int ValidFrom, int ValidUntil, sbyte Sex)
+    {
+        public bool IsValidOn(int day) => day >= ValidFrom && day <= ValidUntil;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Timpora.Screening.Indexing;
 using Timpora.Screening.Matching;
 using Timpora.Screening.Normalisation;
@@ -18,31 +17,36 @@ public sealed partial class WatchlistIndex
         options ??= ScreeningOptions.Default;
         var scratch = scratches.Value!;
         scratch.Begin();
-        var prepared = new PreparedQuery(NameNormaliser.Normalise(query.Name));
+        var prepared = new PreparedQuery(NameNormaliser.Normalise(query.Name), vocabulary);
         var today = (query.AsOf ?? DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime)).DayNumber;
-        var queryDateOfBirth = query.DateOfBirth?.Packed ?? 0;
+        var facts = new QueryFacts(query.DateOfBirth?.Packed ?? 0, Evidence.PackNationality(query.Nationality), query.Sex is { } sex ? (sbyte)sex : (sbyte)-1);
 
         CollectUnits(prepared, scratch);
         Traverse(prepared, scratch, query.DateOfBirth?.Year ?? 0);
         var ranked = Rank(scratch, options);
         var documentEntries = FindDocument(query.Document, today);
 
-        var hits = new List<ScreeningHit>();
-        var queryNationality = Evidence.PackNationality(query.Nationality);
-        var querySex = query.Sex is { } sex ? (sbyte)sex : (sbyte)-1;
+        var found = new List<Found>();
         foreach (var name in ranked)
         {
             var entry = nameEntry[name];
-            if (today < entryValidFrom[entry] || today > entryValidUntil[entry])
+            if (!this.facts[entry].IsValidOn(today))
             {
                 continue;
             }
 
             var documentMatch = documentEntries.Contains(entry);
-            var score = Score(prepared, name, queryDateOfBirth, queryNationality, querySex, documentMatch, scratch, null);
+
+            // A contradicting date of birth leaves no room for even an identical name to reach review.
+            if (!documentMatch && 1 + FactsScore(facts, entry, null) < options.ReviewThreshold)
+            {
+                continue;
+            }
+
+            var score = Score(prepared, name, facts, documentMatch, scratch, null);
             if (score >= options.ReviewThreshold)
             {
-                AddBest(hits, prepared, name, score, options, queryDateOfBirth, queryNationality, querySex, documentMatch, scratch);
+                KeepBest(found, new Found(entry, name, Math.Round(score, 4), documentMatch));
             }
         }
 
@@ -50,12 +54,47 @@ public sealed partial class WatchlistIndex
         {
             for (var name = entryNameStart[entry]; name < entryNameStart[entry + 1]; name++)
             {
-                AddBest(hits, prepared, name, 1.0, options, queryDateOfBirth, queryNationality, querySex, true, scratch);
+                KeepBest(found, new Found(entry, name, 1.0, true));
             }
         }
 
-        hits.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Entry.Id, b.Entry.Id));
-        return hits.Count > options.MaxHits ? hits.GetRange(0, options.MaxHits) : hits;
+        found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(entries[a.Entry].Id, entries[b.Entry].Id));
+        var hits = new List<ScreeningHit>(Math.Min(found.Count, options.MaxHits));
+        for (var f = 0; f < found.Count && f < options.MaxHits; f++)
+        {
+            hits.Add(Explain(found[f], prepared, facts, options, scratch));
+        }
+
+        return hits;
+    }
+
+    private static void KeepBest(List<Found> found, Found candidate)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Entry == candidate.Entry)
+            {
+                if (candidate.Score > found[i].Score)
+                {
+                    found[i] = candidate;
+                }
+
+                return;
+            }
+        }
+
+        found.Add(candidate);
+    }
+
+    private ScreeningHit Explain(Found found, PreparedQuery query, QueryFacts facts, ScreeningOptions options, QueryScratch scratch)
+    {
+        var reasons = new List<HitReason>();
+        Score(query, found.Name, facts, found.DocumentMatch, scratch, reasons);
+        var entry = entries[found.Entry];
+        var alias = nameAlias[found.Name];
+        var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
+        var decision = found.Score >= options.AlertThreshold ? ScreeningDecision.Alert : ScreeningDecision.Review;
+        return new ScreeningHit(entry, found.Score, decision, matchedName, reasons);
     }
 
     private List<int> FindDocument(string? document, int today)
@@ -69,7 +108,7 @@ public sealed partial class WatchlistIndex
         for (; d >= 0; d = documentNext[d])
         {
             var entry = documentEntry[d];
-            if (today >= entryValidFrom[entry] && today <= entryValidUntil[entry] && !found.Contains(entry))
+            if (facts[entry].IsValidOn(today) && !found.Contains(entry))
             {
                 found.Add(entry);
             }
@@ -78,48 +117,29 @@ public sealed partial class WatchlistIndex
         return found;
     }
 
-    private double Score(
-        PreparedQuery query, int name, int dateOfBirth, int nationality, sbyte sex, bool documentMatch, QueryScratch scratch, StringBuilder? why)
+    private double Score(PreparedQuery query, int name, QueryFacts facts, bool documentMatch, QueryScratch scratch, List<HitReason>? why)
     {
-        var entry = nameEntry[name];
         var tokens = nameTokens.AsSpan(nameTokenStart[name], nameTokenStart[name + 1] - nameTokenStart[name]);
         var score = NameComparison.Compare(query, tokens, vocabulary, scratch, why);
-        score += Evidence.DateOfBirth(dateOfBirth, entryDateOfBirth[entry], why);
-        score += Evidence.Nationality(nationality, entryNationality[entry], why);
-        score += Evidence.Sex(sex, entrySex[entry], why);
+        score += FactsScore(facts, nameEntry[name], why);
         if (documentMatch)
         {
-            why?.Append("document number matches, ");
+            why?.Add(new HitReason(HitReasonCode.DocumentMatches));
             return 1.0;
         }
 
         return Math.Clamp(score, 0, 1);
     }
 
-    private void AddBest(
-        List<ScreeningHit> hits, PreparedQuery query, int name, double score, ScreeningOptions options, int dateOfBirth, int nationality,
-        sbyte sex, bool documentMatch, QueryScratch scratch)
+    private double FactsScore(QueryFacts query, int entry, List<HitReason>? why)
     {
-        var entry = entries[nameEntry[name]];
-        var existing = hits.FindIndex(h => ReferenceEquals(h.Entry, entry));
-        if (existing >= 0 && hits[existing].Score >= score)
-        {
-            return;
-        }
-
-        var why = new StringBuilder();
-        Score(query, name, dateOfBirth, nationality, sex, documentMatch, scratch, why);
-        var alias = nameAlias[name];
-        var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
-        var decision = score >= options.AlertThreshold ? ScreeningDecision.Alert : ScreeningDecision.Review;
-        var hit = new ScreeningHit(entry, Math.Round(score, 4), decision, matchedName, why.ToString().TrimEnd(',', ' '));
-        if (existing >= 0)
-        {
-            hits[existing] = hit;
-        }
-        else
-        {
-            hits.Add(hit);
-        }
+        var listed = facts[entry];
+        return Evidence.DateOfBirth(query.DateOfBirth, listed.DateOfBirth, why)
+            + Evidence.Nationality(query.Nationality, listed.Nationality, why)
+            + Evidence.Sex(query.Sex, listed.Sex, why);
     }
+
+    private readonly record struct QueryFacts(int DateOfBirth, int Nationality, sbyte Sex);
+
+    private readonly record struct Found(int Entry, int Name, double Score, bool DocumentMatch);
 }

@@ -188,7 +188,7 @@ public static class ScreeningRuns
                 MatchedName = hit.MatchedName,
                 Score = hit.Score,
                 Strong = hit.Decision == ScreeningDecision.Alert,
-                Explanation = hit.Explanation.Length > 1000 ? hit.Explanation[..1000] : hit.Explanation,
+                Explanation = HitReasons.Encode(hit.Reasons, maxLength: 1000),
                 Trigger = trigger,
                 KanimId = report.KanimId,
                 AreaCode = report.AreaCode,

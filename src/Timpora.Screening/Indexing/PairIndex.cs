@@ -10,22 +10,27 @@ namespace Timpora.Screening.Indexing;
 /// </summary>
 internal sealed class PairIndex
 {
-    private readonly Dictionary<ulong, int> slots;
+    private readonly int[] partnerStarts;
+    private readonly int[] partners;
+    private readonly int[] partnerSlots;
     private readonly int[] starts;
     private readonly int[] names;
     private readonly byte[] years;
     private readonly PostingLists singles;
 
-    private PairIndex(Dictionary<ulong, int> slots, int[] starts, int[] names, byte[] years, PostingLists singles)
+    private PairIndex(int[] partnerStarts, int[] partners, int[] partnerSlots, int[] starts, int[] names, byte[] years, PostingLists singles)
     {
-        this.slots = slots;
+        this.partnerStarts = partnerStarts;
+        this.partners = partners;
+        this.partnerSlots = partnerSlots;
         this.starts = starts;
         this.names = names;
         this.years = years;
         this.singles = singles;
     }
 
-    public long MemoryBytes => (slots.Count * 24L) + ((starts.Length + (long)names.Length) * sizeof(int)) + years.Length + singles.MemoryBytes;
+    public long MemoryBytes =>
+        ((partnerStarts.Length + (2L * partners.Length) + starts.Length + names.Length) * sizeof(int)) + years.Length + singles.MemoryBytes;
 
     /// <summary>A year of birth as one byte: 0 unknown, otherwise years since 1800 (clamped).</summary>
     public static byte YearCode(int year) => year <= 0 ? (byte)0 : (byte)Math.Clamp(year - 1800, 1, 255);
@@ -75,9 +80,9 @@ internal sealed class PairIndex
             distinct += i == 0 || keys[i] >> 8 != keys[i - 1] >> 8 ? 1 : 0;
         }
 
-        var slots = new Dictionary<ulong, int>(distinct);
         var starts = new int[distinct + 1];
         var years = new byte[keys.Length];
+        var partnerStarts = new int[vocabularySize + 1];
         var slot = -1;
         for (var i = 0; i < keys.Length; i++)
         {
@@ -85,17 +90,82 @@ internal sealed class PairIndex
             if (i == 0 || keys[i] >> 8 != keys[i - 1] >> 8)
             {
                 starts[++slot] = i;
-                slots.Add(keys[i] >> 8, slot);
+                partnerStarts[Low(keys[i]) + 1]++;
+                partnerStarts[High(keys[i]) + 1]++;
             }
         }
 
         starts[distinct] = keys.Length;
-        return new PairIndex(slots, starts, values, years, PostingLists.Build(vocabularySize, singleTokens, singleNames));
+        for (var t = 0; t < vocabularySize; t++)
+        {
+            partnerStarts[t + 1] += partnerStarts[t];
+        }
+
+        // Slots come in order of (low, high) part, so each part's partners are filled in ascending order.
+        var partners = new int[2 * distinct];
+        var partnerSlots = new int[2 * distinct];
+        var cursor = (int[])partnerStarts.Clone();
+        for (slot = 0; slot < distinct; slot++)
+        {
+            var key = keys[starts[slot]];
+            var (low, high) = (Low(key), High(key));
+            partners[cursor[low]] = high;
+            partnerSlots[cursor[low]++] = slot;
+            partners[cursor[high]] = low;
+            partnerSlots[cursor[high]++] = slot;
+        }
+
+        return new PairIndex(
+            partnerStarts, partners, partnerSlots, starts, values, years, PostingLists.Build(vocabularySize, singleTokens, singleNames));
     }
 
-    /// <summary>The names holding both parts, as a range of <see cref="Names"/>/<see cref="Years"/>.</summary>
-    public (int From, int To) Find(int a, int b) =>
-        a != b && slots.TryGetValue(Key(a, b), out var slot) ? (starts[slot], starts[slot + 1]) : (0, 0);
+    /// <summary>
+    /// The names holding both parts, as a range of <see cref="Names"/>/<see cref="Years"/>. The look-up reads
+    /// the shorter of the two parts' sorted partner lists; a query probes one part against many, so that
+    /// list stays in cache (a hash table of all pairs cost a cache miss per probe, most of a query's time).
+    /// </summary>
+    public (int From, int To) Find(int a, int b)
+    {
+        if (a == b)
+        {
+            return (0, 0);
+        }
+
+        var (fromA, toA) = (partnerStarts[a], partnerStarts[a + 1]);
+        var (fromB, toB) = (partnerStarts[b], partnerStarts[b + 1]);
+        if (toB - fromB < toA - fromA)
+        {
+            (fromA, toA, b) = (fromB, toB, a);
+        }
+
+        var at = Search(fromA, toA, b);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var slot = partnerSlots[at];
+        return (starts[slot], starts[slot + 1]);
+    }
+
+    private int Search(int from, int to, int partner)
+    {
+        var end = to;
+        while (from < to)
+        {
+            var middle = (from + to) >>> 1;
+            if (partners[middle] < partner)
+            {
+                from = middle + 1;
+            }
+            else
+            {
+                to = middle;
+            }
+        }
+
+        return from < end && partners[from] == partner ? from : -1;
+    }
 
     public ReadOnlySpan<int> Names => names;
 
@@ -130,4 +200,8 @@ internal sealed class PairIndex
     }
 
     private static ulong Key(int a, int b) => a < b ? ((ulong)(uint)a << 28) | (uint)b : ((ulong)(uint)b << 28) | (uint)a;
+
+    private static int Low(ulong key) => (int)(key >> 36);
+
+    private static int High(ulong key) => (int)((key >> 8) & ((1UL << 28) - 1));
 }

@@ -8,22 +8,30 @@ internal sealed class QueryScratch
 {
     public const int MaxQueryParts = 10;
 
+    /// <summary>A memo row: the query parts, then the query's adjacent parts written together.</summary>
+    public const int RowLength = 2 * MaxQueryParts;
+
     private int epoch;
 
-    public QueryScratch(int vocabularySize, int nameCount)
+    public QueryScratch(int nameCount)
     {
-        PairStamp = new int[vocabularySize];
-        PairSimilarity = new float[vocabularySize * MaxQueryParts];
         NameStamp = new int[nameCount];
         NameScore = new float[nameCount];
     }
 
     public int Epoch => epoch;
 
-    /// <summary>Memo of the similarity of query part i to token v at [v * MaxQueryParts + i], -1 when not yet computed.</summary>
-    public int[] PairStamp { get; }
-
-    public float[] PairSimilarity { get; }
+    // The memo of part similarities: a small open-addressing table from list part to a row of its similarity
+    // to each query part (then to each two adjacent query parts written together), -1 until computed. A
+    // query meets a few hundred parts; a table this size stays in the processor's cache, where one row per
+    // part of the whole list did not.
+    private const int MemoBits = 11;
+    private const int MemoSlots = 1 << MemoBits;
+    private const int MemoRows = MemoSlots / 2;
+    private readonly int[] memoToken = new int[MemoSlots];
+    private readonly int[] memoRow = new int[MemoSlots];
+    private readonly float[] memoValues = new float[MemoRows * RowLength];
+    private int memoCount;
 
     public int[] NameStamp { get; }
 
@@ -56,12 +64,12 @@ internal sealed class QueryScratch
     {
         if (epoch == int.MaxValue)
         {
-            Array.Clear(PairStamp);
             Array.Clear(NameStamp);
             epoch = 0;
         }
 
         epoch++;
+        ClearMemo();
         Candidates.Clear();
         Expansions.Clear();
         ExpansionCredits.Clear();
@@ -73,15 +81,35 @@ internal sealed class QueryScratch
         }
     }
 
+    /// <summary>The memo row of a list part, valid until the next call (a full table starts over).</summary>
     public Span<float> PairRow(int token)
     {
-        var row = PairSimilarity.AsSpan(token * MaxQueryParts, MaxQueryParts);
-        if (PairStamp[token] != epoch)
+        if (memoCount == MemoRows)
         {
-            PairStamp[token] = epoch;
-            row.Fill(-1f);
+            ClearMemo();
         }
 
+        var slot = (int)(((uint)token * 2654435769u) >> (32 - MemoBits));
+        while (memoToken[slot] != -1)
+        {
+            if (memoToken[slot] == token)
+            {
+                return memoValues.AsSpan(memoRow[slot] * RowLength, RowLength);
+            }
+
+            slot = (slot + 1) & (MemoSlots - 1);
+        }
+
+        memoToken[slot] = token;
+        memoRow[slot] = memoCount;
+        var row = memoValues.AsSpan(memoCount++ * RowLength, RowLength);
+        row.Fill(-1f);
         return row;
+    }
+
+    private void ClearMemo()
+    {
+        Array.Fill(memoToken, -1);
+        memoCount = 0;
     }
 }

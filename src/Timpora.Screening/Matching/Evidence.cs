@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Timpora.Screening.Matching;
@@ -13,7 +12,7 @@ internal static class Evidence
     // Measured on the evaluation set: a date the list cannot confirm asks more of the name.
     private const double UnconfirmedDate = 0.12;
 
-    public static double DateOfBirth(int query, int entry, StringBuilder? why)
+    public static double DateOfBirth(int query, int entry, List<HitReason>? why)
     {
         if (query == 0)
         {
@@ -23,66 +22,66 @@ internal static class Evidence
         if (entry == 0)
         {
             // The officer has a date the list cannot confirm: the name alone must be strong enough.
-            why?.Append("no date of birth on the list, ");
+            why?.Add(new HitReason(HitReasonCode.NoDateOfBirthOnList));
             return -UnconfirmedDate;
         }
 
         var q = PartialDate.FromPacked(query);
         var e = PartialDate.FromPacked(entry);
         double change;
-        string text;
+        HitReasonCode code;
         if (q.Year == e.Year)
         {
             if (q.Month == 0 || e.Month == 0)
             {
-                (change, text) = (0.08, "year of birth agrees");
+                (change, code) = (0.08, HitReasonCode.YearOfBirthAgrees);
             }
             else if (q.Month == e.Month)
             {
-                (change, text) = q.Day == 0 || e.Day == 0 ? (0.12, "year and month of birth agree")
-                    : q.Day == e.Day ? (0.20, "date of birth agrees")
-                    : (-0.08, "day of birth differs");
+                (change, code) = q.Day == 0 || e.Day == 0 ? (0.12, HitReasonCode.YearAndMonthOfBirthAgree)
+                    : q.Day == e.Day ? (0.20, HitReasonCode.DateOfBirthAgrees)
+                    : (-0.08, HitReasonCode.DayOfBirthDiffers);
             }
             else
             {
-                (change, text) = IsSwapped(q, e) || IsSwapped(e, q) ? (-0.02, "day and month of birth swapped")
-                    : q.Day == e.Day ? (-0.15, "month of birth differs") : (-0.30, "day and month of birth differ");
+                (change, code) = IsSwapped(q, e) || IsSwapped(e, q) ? (-0.02, HitReasonCode.DayAndMonthOfBirthSwapped)
+                    : q.Day == e.Day ? (-0.15, HitReasonCode.MonthOfBirthDiffers) : (-0.30, HitReasonCode.DayAndMonthOfBirthDiffer);
             }
         }
         else if (Math.Abs(q.Year - e.Year) == 1 || IsSwappedYear(q.Year, e.Year))
         {
-            (change, text) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (-0.04, "year of birth differs by one digit")
-                : q.Month == 0 || e.Month == 0 ? (-0.10, "year of birth differs by one")
-                : (-0.25, "date of birth differs");
+            (change, code) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (-0.04, HitReasonCode.YearOfBirthDiffersByOneDigit)
+                : q.Month == 0 || e.Month == 0 ? (-0.10, HitReasonCode.YearOfBirthDiffersByOne)
+                : (-0.25, HitReasonCode.DateOfBirthDiffers);
         }
         else
         {
-            (change, text) = (-0.30, "date of birth contradicts");
+            (change, code) = (-0.30, HitReasonCode.DateOfBirthContradicts);
         }
 
-        why?.Append(CultureInfo.InvariantCulture, $"{text} ({q} / {e}), ");
+        why?.Add(new HitReason(code, q.ToString(), e.ToString()));
         return change;
     }
 
-    public static double Nationality(int query, int entry, StringBuilder? why)
+    public static double Nationality(int query, int entry, List<HitReason>? why)
     {
         if (query == 0 || entry == 0)
         {
             return 0;
         }
 
-        why?.Append(query == entry ? "nationality agrees, " : "nationality differs, ");
+        why?.Add(new HitReason(query == entry ? HitReasonCode.NationalityAgrees : HitReasonCode.NationalityDiffers));
         return query == entry ? 0.03 : -0.05;
     }
 
-    public static double Sex(sbyte query, sbyte entry, StringBuilder? why)
+    public static double Sex(sbyte query, sbyte entry, List<HitReason>? why)
     {
         if (query < 0 || entry < 0 || query == entry)
         {
             return 0;
         }
 
-        why?.Append("sex differs, ");
+        why?.Add(new HitReason(HitReasonCode.SexDiffers));
         return -0.08;
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Timpora.Screening.Indexing;
 using Timpora.Screening.Normalisation;
 
@@ -23,7 +21,7 @@ internal static class NameComparison
     }
 
     public static double Compare(
-        PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, QueryScratch scratch, StringBuilder? explanation)
+        PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, QueryScratch scratch, List<HitReason>? reasons)
     {
         var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
         var m = Math.Min(entry.Length, 16);
@@ -56,7 +54,7 @@ internal static class NameComparison
             }
         }
 
-        AddJoins(query, entry, n, m, vocabulary, bestOfQuery, pairs, ref count);
+        AddJoins(query, entry, n, m, vocabulary, scratch, bestOfQuery, pairs, ref count);
         SortDescending(pairs[..count]);
 
         ushort usedQuery = 0;
@@ -82,11 +80,11 @@ internal static class NameComparison
             queryMatchedWeight += queryWeight;
             entryMatched += support * entryWeight;
             strongPairs += pair.Kind == TokenMatchKind.Initial ? 0 : pair.Kind == TokenMatchKind.Joined ? 2 : 1;
-            explanation?.Append(Describe(query, entry, vocabulary, pair, n, m)).Append(", ");
+            reasons?.Add(Describe(query, entry, vocabulary, pair, n, m));
         }
 
         var entryTotal = EntryWeightOf(entry, ushort.MaxValue, m, vocabulary);
-        var queryTotal = queryMatchedWeight + UnmatchedQueryWeight(query, vocabulary, n, usedQuery);
+        var queryTotal = queryMatchedWeight + UnmatchedQueryWeight(query, n, usedQuery);
         var queryCoverage = queryMatched / queryTotal;
         var entryCoverage = entryMatched / entryTotal;
         var score = (0.6 * Math.Max(queryCoverage, entryCoverage)) + (0.4 * Math.Min(queryCoverage, entryCoverage));
@@ -107,9 +105,9 @@ internal static class NameComparison
             score = Math.Min(score, 0.6);
         }
 
-        if (explanation is not null)
+        if (reasons is not null)
         {
-            AppendUnmatched(explanation, query, entry, vocabulary, usedQuery, usedEntry, n, m);
+            AddUnmatched(reasons, query, entry, vocabulary, usedQuery, usedEntry, n, m);
         }
 
         return score;
@@ -137,18 +135,12 @@ internal static class NameComparison
         return Math.Max(0, 1 - ((1 - pair.Similarity) * steepness));
     }
 
-    // An unmatched query part weighs what the list says about it: a common part (VAN, THI) little, an
-    // unknown one fully; a matched part weighs like the entry part it matched.
-    private static double UnmatchedQueryWeight(PreparedQuery query, TokenVocabulary vocabulary, int n, ushort usedQuery)
+    private static double UnmatchedQueryWeight(PreparedQuery query, int n, ushort usedQuery)
     {
         double total = 0;
         for (var i = 0; i < n; i++)
         {
-            if ((usedQuery & (1 << i)) == 0)
-            {
-                var known = query.Parts[i].Length == 1 ? -1 : vocabulary.Find(query.Parts[i]);
-                total += known >= 0 ? vocabulary.Weights[known] : query.Weights[i];
-            }
+            total += (usedQuery & (1 << i)) == 0 ? query.UnmatchedWeights[i] : 0;
         }
 
         return total;
@@ -168,7 +160,8 @@ internal static class NameComparison
     }
 
     private static void AddJoins(
-        PreparedQuery query, ReadOnlySpan<int> entry, int n, int m, TokenVocabulary vocabulary, Span<float> bestOfQuery, Span<Pair> pairs, ref int count)
+        PreparedQuery query, ReadOnlySpan<int> entry, int n, int m, TokenVocabulary vocabulary, QueryScratch scratch, Span<float> bestOfQuery,
+        Span<Pair> pairs, ref int count)
     {
         Span<char> buffer = stackalloc char[2 * NameNormaliser.MaxPartLength];
         for (var i = 0; i < n; i++)
@@ -220,13 +213,19 @@ internal static class NameComparison
                     continue;
                 }
 
-                var similarity = Math.Max(
-                    JaroWinkler.Similarity(joined, token), JaroWinkler.Similarity(query.JoinSkeletons[i], vocabulary.Skeletons[entry[j]]));
-                if (similarity >= 0.9)
+                var row = scratch.PairRow(entry[j]);
+                if (row[QueryScratch.MaxQueryParts + i] < 0)
+                {
+                    row[QueryScratch.MaxQueryParts + i] = (float)Math.Max(
+                        JaroWinkler.Similarity(joined, token), JaroWinkler.Similarity(query.JoinSkeletons[i], vocabulary.Skeletons[entry[j]]));
+                }
+
+                var similarity = row[QueryScratch.MaxQueryParts + i];
+                if (similarity >= 0.9f)
                 {
                     pairs[count++] = new Pair
                     {
-                        Similarity = (float)similarity,
+                        Similarity = similarity,
                         QueryMask = (ushort)(3 << i),
                         EntryMask = (ushort)(1 << j),
                         Kind = TokenMatchKind.Joined,
@@ -275,32 +274,32 @@ internal static class NameComparison
         return weight;
     }
 
-    private static string Describe(PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, Pair pair, int n, int m)
+    private static HitReason Describe(PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, Pair pair, int n, int m)
     {
         var left = Parts(query.Parts, pair.QueryMask, n);
         var right = EntryParts(entry, vocabulary, pair.EntryMask, m);
         return pair.Kind switch
         {
-            TokenMatchKind.Exact => left,
-            TokenMatchKind.Initial => $"{left} as initial of {right}",
-            TokenMatchKind.Joined => string.Create(CultureInfo.InvariantCulture, $"{left} ~ {right} (written together, {pair.Similarity:0.00})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{left} ~ {right} ({pair.Similarity:0.00})"),
+            TokenMatchKind.Exact => new HitReason(HitReasonCode.NameExact, left, right, 1),
+            TokenMatchKind.Initial => new HitReason(HitReasonCode.NameInitial, left, right, pair.Similarity),
+            TokenMatchKind.Joined => new HitReason(HitReasonCode.NameJoined, left, right, Math.Round(pair.Similarity, 2)),
+            _ => new HitReason(HitReasonCode.NameVariant, left, right, Math.Round(pair.Similarity, 2)),
         };
     }
 
-    private static void AppendUnmatched(
-        StringBuilder explanation, PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, ushort usedQuery, ushort usedEntry, int n, int m)
+    private static void AddUnmatched(
+        List<HitReason> reasons, PreparedQuery query, ReadOnlySpan<int> entry, TokenVocabulary vocabulary, ushort usedQuery, ushort usedEntry, int n, int m)
     {
         var missingInEntry = Parts(query.Parts, (ushort)~usedQuery, n);
         var missingInQuery = EntryParts(entry, vocabulary, (ushort)~usedEntry, m);
         if (missingInEntry.Length > 0)
         {
-            explanation.Append("not in the listed name: ").Append(missingInEntry).Append(", ");
+            reasons.Add(new HitReason(HitReasonCode.NotInListedName, Left: missingInEntry));
         }
 
         if (missingInQuery.Length > 0)
         {
-            explanation.Append("not in the screened name: ").Append(missingInQuery).Append(", ");
+            reasons.Add(new HitReason(HitReasonCode.NotInScreenedName, Right: missingInQuery));
         }
     }
 

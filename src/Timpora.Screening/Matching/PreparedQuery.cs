@@ -1,3 +1,4 @@
+using Timpora.Screening.Indexing;
 using Timpora.Screening.Normalisation;
 
 namespace Timpora.Screening.Matching;
@@ -5,12 +6,13 @@ namespace Timpora.Screening.Matching;
 /// <summary>The query's name parts with everything the comparison needs computed once per query.</summary>
 internal sealed class PreparedQuery
 {
-    public PreparedQuery(NormalisedName name)
+    public PreparedQuery(NormalisedName name, TokenVocabulary vocabulary)
     {
         Parts = [.. name.Parts];
         MayBeTruncated = name.MayBeTruncated;
         Skeletons = new string[Parts.Length];
         Weights = new double[Parts.Length];
+        UnmatchedWeights = new double[Parts.Length];
         Joins = new string[Math.Max(0, Parts.Length - 1)];
         JoinSkeletons = new string[Joins.Length];
         for (var i = 0; i < Parts.Length; i++)
@@ -19,6 +21,8 @@ internal sealed class PreparedQuery
             Weights[i] = Parts[i].Length == 1 ? 0.5 : 1.0;
             StrongCount += Parts[i].Length == 1 ? 0 : 1;
             TotalWeight += Weights[i];
+            var known = Parts[i].Length == 1 ? -1 : vocabulary.Find(Parts[i]);
+            UnmatchedWeights[i] = known >= 0 ? vocabulary.Weights[known] : Weights[i];
         }
 
         for (var i = 0; i < Joins.Length; i++)
@@ -35,6 +39,9 @@ internal sealed class PreparedQuery
     public double[] Weights { get; }
 
     public double TotalWeight { get; }
+
+    /// <summary>What a part costs when it finds no partner: a common part (VAN, THI) little, an unknown one fully.</summary>
+    public double[] UnmatchedWeights { get; }
 
     /// <summary>Parts longer than an initial.</summary>
     public int StrongCount { get; }

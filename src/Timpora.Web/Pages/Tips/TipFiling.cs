@@ -32,21 +32,10 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
 
         foreach (var file in uploads.Take(Math.Max(0, MaxPhotos - form.Staged.Count)))
         {
-            if (file.Length > PhotoCleaner.MaxBytes)
+            if (await CleanAsync(state, file, cancellationToken) is { } clean)
             {
-                state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
-                continue;
+                form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
             }
-
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
-            {
-                state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
-                continue;
-            }
-
-            form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
         }
 
         if (!form.Anonymous && string.IsNullOrWhiteSpace(form.ReporterPhone) && string.IsNullOrWhiteSpace(form.ReporterEmail))
@@ -79,6 +68,27 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
         }
 
         return destination;
+    }
+
+    /// <summary>The photo checked by its content and size and stripped of its metadata; null, with the reason in
+    /// <paramref name="state"/> under "Photos", when it is not a photo or too large.</summary>
+    public async Task<(string ContentType, byte[] Bytes)?> CleanAsync(ModelStateDictionary state, IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > PhotoCleaner.MaxBytes)
+        {
+            state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
+        {
+            state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
+            return null;
+        }
+
+        return clean;
     }
 
     /// <summary>Files the tip; returns it with the secret, which is shown once and never stored.</summary>

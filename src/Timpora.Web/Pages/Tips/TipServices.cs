@@ -67,5 +67,6 @@ public static class TipServices
         services.AddScoped<TipFiling>();
         services.AddHostedService<Jobs.TipDueWorker>();
         services.AddHostedService<Jobs.OutboxEmailWorker>();
+        services.AddHostedService<Jobs.StagedPhotoCleanupWorker>();
     }
 }

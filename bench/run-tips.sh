@@ -17,5 +17,5 @@ start_postgres "$port" -c shared_buffers=256MB
 as_postgres "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE timpora_bench" >/dev/null
 
 echo "== PostgreSQL"
-TIMPORA_BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=timpora_bench" \
+TIMPORA_BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=timpora_bench" TIMPORA_BENCH_PGDATA="$pg_dir/data" \
     dotnet run -c Release --no-build --project "$repo/bench/Timpora.Bench" -- tips --provider postgresql "$@"

@@ -17,14 +17,15 @@ public readonly record struct CpuTime(TimeSpan Client, TimeSpan Server, TimeSpan
     public static CpuTime operator -(CpuTime a, CpuTime b) =>
         new(a.Client - b.Client, a.Server - b.Server, a.Database - b.Database);
 
-    public string Describe(int checkIns, int seconds)
+    /// <summary>The line to print for <paramref name="checkIns"/> operations in <paramref name="seconds"/>; <paramref name="unit"/> names one ("check-in", "report").</summary>
+    public string Describe(int checkIns, int seconds, string unit = "check-in")
     {
         double PerCheckIn(TimeSpan t) => checkIns == 0 ? double.NaN : t.TotalMilliseconds * 1000 / checkIns;
         var total = Client + Server + (Database ?? TimeSpan.Zero);
         var database = Database is { } d ? string.Create(CultureInfo.InvariantCulture, $", database {PerCheckIn(d):F0} µs") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"CPU per check-in: client {PerCheckIn(Client):F0} µs, server {PerCheckIn(Server):F0} µs{database}; {total.TotalSeconds / seconds:F2} of {Environment.ProcessorCount} cores busy with this run; " +
-            $"on {Environment.ProcessorCount} idle cores that is at most {Environment.ProcessorCount * 1_000_000 / PerCheckIn(total):F0} check-ins/s");
+            $"CPU per {unit}: client {PerCheckIn(Client):F0} µs, server {PerCheckIn(Server):F0} µs{database}; {total.TotalSeconds / seconds:F2} of {Environment.ProcessorCount} cores busy with this run; " +
+            $"on {Environment.ProcessorCount} idle cores that is at most {Environment.ProcessorCount * 1_000_000 / PerCheckIn(total):F0} {unit}s/s");
     }
 
     private static TimeSpan? Postgres()

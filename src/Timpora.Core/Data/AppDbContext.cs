@@ -292,7 +292,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         {
             writer.WriteStartObject();
             // File contents are not copied into the log; the record's id leads to them.
-            foreach (var property in entry.Metadata.GetProperties().Where(p => !UnauditedProperties.Contains(p.Name) && p.ClrType != typeof(byte[])))
+            // Columns the database computes (the tips' search text) repeat others and are not known before the save.
+            foreach (var property in entry.Metadata.GetProperties().Where(p => !UnauditedProperties.Contains(p.Name) && p.ClrType != typeof(byte[]) && p.GetComputedColumnSql() is null))
             {
                 var before = original?[property];
                 var after = current?[property];

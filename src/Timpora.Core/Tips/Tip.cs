@@ -48,12 +48,19 @@ public sealed class Tip : PersonalRecord
     public int? EscalationKanimId { get; set; }
     public string? EscalationNote { get; set; }
 
-    /// <summary>The joint operation's reference as the Timpora knows it; linked to the operation entity later.</summary>
+    /// <summary>The joint operation's reference as the Timpora knows it, typed by the officer.</summary>
     public string? OperationReference { get; set; }
+
+    /// <summary>The joint operation in Timpora the tip was escalated to, when it is one of its records.</summary>
+    public Guid? OperationId { get; set; }
 
     /// <summary>What the reporter's status page shows, written by an officer.</summary>
     public string? PublicMessage { get; set; }
     public DateTime LastActionUtc { get; set; }
+
+    /// <summary>What the inbox's search reads: the account, the subject's name and the place, upper-cased in one
+    /// column that the database computes, so that PostgreSQL keeps one trigram index on it (ADR 0014).</summary>
+    public string SearchText { get; private set; } = "";
 
     public List<TipEvent> Events { get; set; } = [];
     public List<TipShare> Shares { get; set; } = [];
@@ -118,6 +125,7 @@ public enum TipEventKind
     Shared = 13,
     PublicMessage = 14,
     ReporterAdded = 15,
+    ReporterPhotos = 16,
 }
 
 /// <summary>A partner agency unit that may see the tip without it being assigned to it.</summary>

@@ -21,7 +21,7 @@ public sealed record TipFilter
 }
 
 public sealed record TipRow(Guid Id, string TrackingCode, TipKind Kind, TipState State, TipChannel Channel, string AreaCode, string? AreaName,
-    string? Place, DateTime ReceivedUtc, DateTime? DueUtc, string? UnitName, string? SourceReliability, int? Credibility);
+    string? Place, DateTime ReceivedUtc, DateTime? DueUtc, string? UnitName, string? SourceReliability, int? Credibility, int KanimId);
 
 /// <summary>The inbox query: filters and order run in the database on the tips the caller's scope lets through, the
 /// count stops at <see cref="CountCap"/> (an inbox of 200,000 is narrowed by filters, not paged through), and only
@@ -40,6 +40,10 @@ public static class TipInbox
         var rows = await Rows(db, tips.Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return (rows, total, current);
     }
+
+    /// <summary>The first <paramref name="max"/> rows the filter finds, in the inbox's order: what an export writes.</summary>
+    public static async Task<IReadOnlyList<TipRow>> RowsAsync(AppDbContext db, TipFilter filter, DateTime nowUtc, int max, CancellationToken cancellationToken = default) =>
+        await Rows(db, Filter(db, filter, nowUtc).Take(max)).ToListAsync(cancellationToken);
 
     public static IQueryable<Tip> Filter(AppDbContext db, TipFilter filter, DateTime nowUtc)
     {
@@ -93,11 +97,9 @@ public static class TipInbox
             var q = filter.Q.Trim();
             var code = TrackingCodes.Normalise(q);
             var pattern = "%" + q.ToUpperInvariant() + "%";
-            // A tracking code finds its tip through the unique index; other words search the texts.
-            tips = TrackingCodes.LooksLikeCode(code) ? tips.Where(t => t.TrackingCode == code) : tips.Where(t =>
-                EF.Functions.Like(t.Account.ToUpper(), pattern)
-                || (t.SubjectName != null && EF.Functions.Like(t.SubjectName.ToUpper(), pattern))
-                || (t.Place != null && EF.Functions.Like(t.Place.ToUpper(), pattern)));
+            // A tracking code finds its tip through the unique index; other words search the texts, through the
+            // trigram index on PostgreSQL (ADR 0014).
+            tips = TrackingCodes.LooksLikeCode(code) ? tips.Where(t => t.TrackingCode == code) : tips.Where(t => EF.Functions.Like(t.SearchText, pattern));
         }
 
         tips = filter.Sort switch
@@ -112,5 +114,5 @@ public static class TipInbox
     private static IQueryable<TipRow> Rows(AppDbContext db, IQueryable<Tip> tips) =>
         tips.Select(t => new TipRow(t.Id, t.TrackingCode, t.Kind, t.State, t.Channel, t.AreaCode,
             db.Areas.Where(a => a.Code == t.AreaCode).Select(a => a.Name).FirstOrDefault(), t.Place, t.CreatedUtc, t.DueUtc,
-            db.AgencyUnits.Where(u => u.Id == t.AssignedUnitId).Select(u => u.Name).FirstOrDefault(), t.SourceReliability, t.Credibility));
+            db.AgencyUnits.Where(u => u.Id == t.AssignedUnitId).Select(u => u.Name).FirstOrDefault(), t.SourceReliability, t.Credibility, t.KanimId));
 }

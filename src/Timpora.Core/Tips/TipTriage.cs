@@ -16,6 +16,9 @@ public sealed record TipCommand(TipStep Step)
     public int? Credibility { get; init; }
     public int? KanimId { get; init; }
     public string? OperationReference { get; init; }
+
+    /// <summary>A joint operation record the caller's scope lets them see; its office becomes the escalation's.</summary>
+    public Guid? OperationId { get; init; }
     public string? DuplicateOf { get; init; }
     public Guid? ForeignerId { get; init; }
 }
@@ -113,15 +116,26 @@ public static class TipTriage
                 kind = TipEventKind.Closed;
                 break;
             case TipStep.Escalate:
-                if (command.KanimId is not { } kanimId || !await db.Kanims.AnyAsync(k => k.Id == kanimId, cancellationToken) || note is null)
+                var operation = command.OperationId is { } operationId
+                    ? await db.JointOperations.Where(o => o.Id == operationId).Select(o => new { o.Id, o.KanimId, o.Name }).FirstOrDefaultAsync(cancellationToken)
+                    : null;
+                if (command.OperationId is not null && operation is null)
+                {
+                    return "Tips.Error.OperationNotFound";
+                }
+
+                var kanimId = operation?.KanimId ?? command.KanimId;
+                if (kanimId is null || !await db.Kanims.AnyAsync(k => k.Id == kanimId, cancellationToken) || note is null)
                 {
                     return "Tips.Error.EscalationIncomplete";
                 }
 
                 tip.EscalatedUtc = nowUtc;
                 tip.EscalationKanimId = kanimId;
+                tip.OperationId = operation?.Id;
                 tip.EscalationNote = note;
                 tip.OperationReference = string.IsNullOrWhiteSpace(command.OperationReference) ? null : command.OperationReference.Trim();
+                note = operation is null ? note : operation.Name + ": " + note;
                 kind = TipEventKind.Escalated;
                 break;
             case TipStep.Grade:

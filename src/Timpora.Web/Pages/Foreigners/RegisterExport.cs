@@ -17,12 +17,17 @@ public static class RegisterExport
 {
     public const int MaxRows = 50_000;
 
-    public static async Task<FileContentResult> FileAsync(
-        AppDbContext db, string? format, string name, string[] headers, IReadOnlyList<ExportRow> rows, string filter, CancellationToken cancellationToken)
+    public static Task<FileContentResult> FileAsync(
+        AppDbContext db, string? format, string name, string[] headers, IReadOnlyList<ExportRow> rows, string filter, CancellationToken cancellationToken) =>
+        FileAsync(db, format, name, "Foreigner", headers, rows, filter, cancellationToken);
+
+    /// <summary>As above, for records other than foreigners: <paramref name="entity"/> is the kind the audit entries name.</summary>
+    public static async Task<FileContentResult> FileAsync(AppDbContext db, string? format, string name, string entity, string[] headers,
+        IReadOnlyList<ExportRow> rows, string filter, CancellationToken cancellationToken)
     {
         foreach (var kanim in rows.GroupBy(r => r.KanimId))
         {
-            db.RecordAccess(AuditAction.Exported, "Foreigner", $"export:{name}:{kanim.Count()}", kanim.Key, filter.Length > 480 ? filter[..480] : filter);
+            db.RecordAccess(AuditAction.Exported, entity, $"export:{name}:{kanim.Count()}", kanim.Key, filter.Length > 480 ? filter[..480] : filter);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     public IReadOnlyList<OperationFinding> Findings { get; private set; } = [];
 
+    /// <summary>The tips escalated to this operation that the caller may see.</summary>
+    public IReadOnlyList<LinkedTip> Tips { get; private set; } = [];
+
     [BindProperty]
     public FindingForm Input { get; set; } = new();
 
@@ -107,8 +110,12 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
         Operation = operation;
         Findings = await db.OperationFindings.AsNoTracking().Where(f => f.OperationId == id).OrderByDescending(f => f.RecordedUtc).ToListAsync(cancellationToken);
+        Tips = await db.Tips.AsNoTracking().Where(x => x.OperationId == id).OrderBy(x => x.CreatedUtc)
+            .Select(x => new LinkedTip(x.Id, x.TrackingCode, x.Kind, x.State, x.CreatedUtc)).ToListAsync(cancellationToken);
         return true;
     }
+
+    public sealed record LinkedTip(Guid Id, string TrackingCode, Core.Tips.TipKind Kind, Core.Tips.TipState State, DateTime ReceivedUtc);
 
     public sealed class FindingForm
     {

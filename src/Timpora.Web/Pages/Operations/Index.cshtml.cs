@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
 using Timpora.Core.Operations;
+using Timpora.Core.Tips;
 using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Operations;
@@ -24,15 +25,60 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, OfficeClock 
 
     public string PageLink(int page) => "/Operations?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    /// <summary>The tip a plan is made from (?tip=), shown above the form.</summary>
+    public string? FromTipCode { get; private set; }
+
+    /// <summary>The list; with ?tip= the plan of an operation from that tip, pre-filled with its office, area and place.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, [FromQuery] Guid? tip, CancellationToken cancellationToken)
     {
         PageNumber = pageNumber ?? 1;
         await LoadAsync(cancellationToken);
+        if (tip is { } tipId)
+        {
+            var from = await db.Tips.AsNoTracking().Where(x => x.Id == tipId)
+                .Select(x => new { x.Id, x.TrackingCode, x.KanimId, x.AreaCode, x.Place, Area = db.Areas.Where(a => a.Code == x.AreaCode).Select(a => a.Name).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (from is null)
+            {
+                return NotFound();
+            }
+
+            var tomorrow = DateOnly.FromDateTime(officeClock.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(1);
+            FromTipCode = from.TrackingCode;
+            Input = new PlanForm
+            {
+                TipId = from.Id,
+                KanimId = Kanims.Any(k => k.Id == from.KanimId) ? from.KanimId : null,
+                Name = t["Tips.Operation.DefaultName", from.TrackingCode],
+                AreaCode = from.AreaCode,
+                PeriodStart = tomorrow,
+                PeriodEnd = tomorrow,
+                Targets = from.Place ?? from.Area ?? "",
+            };
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        Tip? tip = null;
+        if (Input.TipId is { } tipId)
+        {
+            tip = await db.Tips.FirstOrDefaultAsync(x => x.Id == tipId, cancellationToken);
+            if (tip is null)
+            {
+                return NotFound();
+            }
+
+            FromTipCode = tip.TrackingCode;
+            if (!TipStateMachine.Allows(tip.State, TipStep.Escalate))
+            {
+                ModelState.AddModelError(string.Empty, t["Tips.Error.StepNotAllowed"]);
+            }
+        }
+
         if (Input.KanimId is not { } kanimId || Kanims.All(k => k.Id != kanimId))
         {
             ModelState.AddModelError("Input.KanimId", t["Teams.KanimUnknown"]);
@@ -73,6 +119,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, OfficeClock 
         };
         db.JointOperations.Add(operation);
         await db.SaveChangesAsync(cancellationToken);
+        if (tip is not null)
+        {
+            // The step was checked above; the operation now exists in the caller's scope.
+            await TipTriage.ApplyAsync(db, tip, new TipCommand(TipStep.Escalate) { OperationId = operation.Id, Note = t["Tips.Operation.PlannedNote"] },
+                User.Identity!.Name!, clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
+        }
+
         TempData["Message"] = t["Common.Saved"].Value;
         return Redirect($"/Operations/{operation.Id}");
     }
@@ -92,6 +145,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, OfficeClock 
 
     public sealed class PlanForm
     {
+        /// <summary>The tip the operation is planned from; it is escalated to the new operation.</summary>
+        public Guid? TipId { get; set; }
+
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Teams.Kanim")]
         public int? KanimId { get; set; }

@@ -44,6 +44,11 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
 
     public IReadOnlyList<(int Id, string Name)> AllKanims { get; private set; } = [];
 
+    /// <summary>The joint operations of the caller's scope that an escalation may link to, the latest first.</summary>
+    public IReadOnlyList<(Guid Id, string Name, DateOnly Start)> Operations { get; private set; } = [];
+
+    public string? OperationName { get; private set; }
+
     public IReadOnlyList<TipStep> Steps { get; private set; } = [];
 
     public bool ShowsTimeline => !User.IsInRole(Roles.VillageCadre) || IsImmigration || User.IsInRole(Roles.PartnerMember);
@@ -75,6 +80,12 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
             ModelState.AddModelError(string.Empty, t["Tips.Error.StepNotAllowed"]);
         }
 
+        // Another office's operation is not there for this caller, as its page is not.
+        if (Input.Step == TipStep.Escalate && Input.OperationId is { } operationId && !await db.JointOperations.AnyAsync(o => o.Id == operationId, cancellationToken))
+        {
+            return NotFound();
+        }
+
         Guid? foreignerId = null;
         if (Input.Step == TipStep.LinkForeigner && ModelState.IsValid)
         {
@@ -97,6 +108,7 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
                 Credibility = Input.Credibility,
                 KanimId = Input.KanimId,
                 OperationReference = Input.OperationReference,
+                OperationId = Input.OperationId,
                 DuplicateOf = Input.DuplicateOf,
                 ForeignerId = foreignerId,
             };
@@ -142,6 +154,8 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
         EscalationKanimName = await db.Kanims.Where(k => k.Id == tip.EscalationKanimId).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken);
         AssignedUnitName = await db.AgencyUnits.Where(u => u.Id == tip.AssignedUnitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         AssignedUserName = await db.Users.Where(u => u.Id == tip.AssignedUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        OperationName = tip.OperationId is null ? null
+            : await db.JointOperations.Where(o => o.Id == tip.OperationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
         AreaName = await db.Areas.Where(a => a.Code == tip.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
         SharedWith = await db.TipShares.Where(s => s.TipId == tip.Id).Join(db.AgencyUnits, s => s.AgencyUnitId, u => u.Id, (s, u) => u.Name).ToListAsync(cancellationToken);
         LinkedForeigners = (await db.TipForeignerLinks.Where(l => l.TipId == tip.Id)
@@ -156,6 +170,11 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
             Officers = (await db.Users.Where(u => u.KanimId == tip.KanimId && u.ProviderId == null).OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
             AllKanims = (await db.Kanims.OrderBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)).Select(k => (k.Id, k.Name)).ToList();
+            if (allowed.Contains(TipStep.Escalate))
+            {
+                Operations = (await db.JointOperations.AsNoTracking().OrderByDescending(o => o.PeriodStart).Take(50)
+                    .Select(o => new { o.Id, o.Name, o.PeriodStart }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name, o.PeriodStart)).ToList();
+            }
         }
 
         return true;
@@ -186,6 +205,8 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
         [StringLength(100, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Tips.OperationReference")]
         public string? OperationReference { get; set; }
+
+        public Guid? OperationId { get; set; }
 
         [StringLength(20, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Tips.DuplicateOf")]

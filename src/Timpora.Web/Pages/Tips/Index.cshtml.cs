@@ -1,15 +1,18 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
 using Timpora.Core.Tips;
+using Timpora.Web.Pages.Foreigners;
 using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Tips;
 
 /// <summary>The inbox of tips: those of the user's offices and villages, for a partner those assigned or shared to
 /// its unit, for a cadre those they filed (the scope filter decides). Filters, search, overdue views, pages.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -49,35 +52,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public DateTime NowUtc { get; private set; }
 
-    public string PageLink(int page) => "/Tips" + QueryString.Create(new Dictionary<string, string?>
-    {
-        ["q"] = Q,
-        ["state"] = State?.ToString(),
-        ["kind"] = Kind?.ToString(),
-        ["channel"] = Channel?.ToString(),
-        ["kanim"] = Kanim?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["unit"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["area"] = Area,
-        ["due"] = Due,
-        ["sort"] = Sort,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    public string PageLink(int page) => "/Tips" + QueryFor(page, null);
+
+    public string ExportLink(string format) => "/Tips" + QueryFor(null, format);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        var filter = new TipFilter
-        {
-            Q = Q?[..Math.Min(Q.Length, 100)],
-            State = State,
-            Kind = Kind,
-            Channel = Channel,
-            KanimId = Kanim,
-            UnitId = Unit,
-            Area = Area?[..Math.Min(Area.Length, 13)],
-            Due = Due,
-            Sort = Sort,
-        };
+        var filter = Filter();
         var (rows, total, page) = await TipInbox.PageAsync(db, filter, NowUtc, PageNumber, Paging.DefaultPageSize, cancellationToken);
         Result = new Paged<TipRow>(rows, page, Paging.DefaultPageSize, total);
         var scope = db.Caller.Scope;
@@ -86,4 +68,47 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         Units = (await db.AgencyUnits.Where(u => scope.All || scope.KanimIds.Contains(u.KanimId)).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
     }
+
+    /// <summary>What the inbox shows with the same filters, in the same order, audited as an export per office.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        NowUtc = time.GetUtcNow().UtcDateTime;
+        var rows = await TipInbox.RowsAsync(db, Filter(), NowUtc, RegisterExport.MaxRows, cancellationToken);
+        string Local(DateTime? utc) => utc is { } u ? clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        return await RegisterExport.FileAsync(db, format, "tips", nameof(Tip),
+            [t["Tips.TrackingCode"], t["Tips.Kind"], t["Tips.State"], t["Tips.Channel"], t["Tips.Inbox.Village"], t["Tips.Inbox.AreaCode"], t["Tips.Place"],
+                t["Tips.Inbox.Received"] + " (" + clock.ZoneName + ")", t["Tips.Due"] + " (" + clock.ZoneName + ")", t["Tips.AssignedUnit"], t["Tips.Grade"]],
+            [.. rows.Select(r => new ExportRow(r.KanimId, [r.TrackingCode, t["Tips.Kind." + r.Kind].Value, t["Tips.State." + r.State].Value, t["Tips.Channel." + r.Channel].Value,
+                r.AreaName, r.AreaCode, r.Place, Local(r.ReceivedUtc), Local(r.DueUtc), r.UnitName, r.SourceReliability + r.Credibility]))],
+            QueryFor(null, null), cancellationToken);
+    }
+
+    private TipFilter Filter() => new()
+    {
+        Q = Q?[..Math.Min(Q.Length, 100)],
+        State = State,
+        Kind = Kind,
+        Channel = Channel,
+        KanimId = Kanim,
+        UnitId = Unit,
+        Area = Area?[..Math.Min(Area.Length, 13)],
+        Due = Due,
+        Sort = Sort,
+    };
+
+    private string QueryFor(int? page, string? format) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["handler"] = format is null ? null : "Export",
+        ["format"] = format,
+        ["q"] = Q,
+        ["state"] = State?.ToString(),
+        ["kind"] = Kind?.ToString(),
+        ["channel"] = Channel?.ToString(),
+        ["kanim"] = Kanim?.ToString(CultureInfo.InvariantCulture),
+        ["unit"] = Unit?.ToString(CultureInfo.InvariantCulture),
+        ["area"] = Area,
+        ["due"] = Due,
+        ["sort"] = Sort,
+        ["page"] = page?.ToString(CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 }

@@ -39,5 +39,42 @@ public sealed class PhotoStore(TipOptions options)
         return photo;
     }
 
+    /// <summary>Writes a checked photo straight to the tip's folder, for a photo the reporter adds later.</summary>
+    public async Task<TipPhoto> StoreAsync(Guid tipId, string contentType, byte[] bytes, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var photo = new TipPhoto { TipId = tipId, ContentType = contentType, Length = bytes.Length, CreatedUtc = nowUtc };
+        Directory.CreateDirectory(Path.Combine(options.PhotoFolder, tipId.ToString("N")));
+        await File.WriteAllBytesAsync(PathOf(photo), bytes, cancellationToken);
+        return photo;
+    }
+
+    /// <summary>Deletes the staged photos last written before <paramref name="cutoffUtc"/>: those of forms that came
+    /// back with an error and were never sent again.</summary>
+    /// <returns>How many photos were deleted.</returns>
+    public int PruneStaged(DateTime cutoffUtc)
+    {
+        var folder = new DirectoryInfo(Staged);
+        if (!folder.Exists)
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in folder.EnumerateFiles().Where(f => f.LastWriteTimeUtc < cutoffUtc))
+        {
+            try
+            {
+                file.Delete();
+                deleted += file.Extension == ".type" ? 0 : 1;
+            }
+            catch (IOException)
+            {
+                // Claimed (moved) or deleted by another instance meanwhile.
+            }
+        }
+
+        return deleted;
+    }
+
     public string PathOf(TipPhoto photo) => Path.Combine(options.PhotoFolder, photo.TipId.ToString("N"), photo.Id.ToString("N"));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,21 @@ namespace Timpora.Web.Pages.Tips;
 /// <summary>The reporter's view of a tip: the coarse state and the officer's public message, nothing else; and a
 /// way to add information. A code that does not exist gets the same answer as a wrong secret, and every try counts
 /// against the address's hourly limit, so codes cannot be enumerated.</summary>
-public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+[RequestSizeLimit(ReportLimits.RequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.RequestBytes)]
+public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling filing, PhotoStore photos, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public LookupForm Input { get; set; } = new();
+
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>Photos the tip already has; with <see cref="TipFiling.MaxPhotos"/> no more are taken.</summary>
+    public int PhotoCount { get; private set; }
+
+    public int PhotosAdded { get; private set; }
 
     public TipPublicState? State { get; private set; }
 
@@ -33,7 +45,7 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TimeProvi
         var tip = await FindAsync(cancellationToken);
         if (tip is not null)
         {
-            Show(tip);
+            await ShowAsync(tip, cancellationToken);
         }
 
         return Page();
@@ -65,7 +77,53 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TimeProvi
             Added = true;
         }
 
-        Show(tip);
+        await ShowAsync(tip, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The reporter adds photos later, checked as on the form: by content, at most 10 MB, metadata
+    /// stripped, and no more than <see cref="TipFiling.MaxPhotos"/> for the tip in all. A bad file is named in
+    /// the message; the good ones of the same post are kept.</summary>
+    public async Task<IActionResult> OnPostPhotosAsync(CancellationToken cancellationToken)
+    {
+        var tip = await FindAsync(cancellationToken);
+        if (tip is null)
+        {
+            return Page();
+        }
+
+        var uploads = Photos.Where(f => f.Length > 0).ToList();
+        var existing = await db.TipPhotos.CountAsync(p => p.TipId == tip.Id, cancellationToken);
+        if (uploads.Count == 0)
+        {
+            ModelState.AddModelError("Photos", t["Tips.Error.NoPhotoChosen"]);
+        }
+        else if (existing + uploads.Count > TipFiling.MaxPhotos)
+        {
+            ModelState.AddModelError("Photos", t["Tips.Error.TooManyPhotosInAll", TipFiling.MaxPhotos, Math.Max(0, TipFiling.MaxPhotos - existing)]);
+        }
+        else
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var file in uploads)
+            {
+                if (await filing.CleanAsync(ModelState, file, cancellationToken) is { } clean)
+                {
+                    db.TipPhotos.Add(await photos.StoreAsync(tip.Id, clean.ContentType, clean.Bytes, now, cancellationToken));
+                    PhotosAdded++;
+                }
+            }
+
+            if (PhotosAdded > 0)
+            {
+                tip.LastActionUtc = now;
+                db.TipEvents.Add(new TipEvent { TipId = tip.Id, AtUtc = now, Kind = TipEventKind.ReporterPhotos, By = "public", Text = PhotosAdded.ToString(CultureInfo.InvariantCulture) });
+                db.ChangeReason = "ReporterPhotos";
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        await ShowAsync(tip, cancellationToken);
         return Page();
     }
 
@@ -98,11 +156,12 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TimeProvi
         return tip;
     }
 
-    private void Show(Tip tip)
+    private async Task ShowAsync(Tip tip, CancellationToken cancellationToken)
     {
         State = TipStateMachine.PublicStateOf(tip.State);
         PublicMessage = tip.PublicMessage;
         ReceivedUtc = tip.CreatedUtc;
+        PhotoCount = await db.TipPhotos.CountAsync(p => p.TipId == tip.Id, cancellationToken);
     }
 
     public sealed class LookupForm

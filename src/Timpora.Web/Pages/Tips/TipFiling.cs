@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
@@ -10,9 +11,14 @@ namespace Timpora.Web.Pages.Tips;
 
 /// <summary>Checks and files a tip from the public form or the village intake: the rules that need the database or
 /// the files, the photos (checked by content, metadata stripped, staged), the Kanim of the area, one save.</summary>
-public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider time, IStringLocalizer<SharedResource> t)
+public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache cache, TimeProvider time, IStringLocalizer<SharedResource> t)
 {
     public const int MaxPhotos = 5;
+
+    /// <summary>How long a change to the Kanims' working areas may take to reach the tip line.</summary>
+    public static readonly TimeSpan RouteCacheTime = TimeSpan.FromMinutes(5);
+
+    private static readonly SemaphoreSlim SqliteWrites = new(1, 1);
 
     /// <summary>Adds what is wrong to <paramref name="state"/>; stages every good photo, also when something else is wrong.</summary>
     public async Task<TipDestination?> CheckAsync(ModelStateDictionary state, TipForm form, AreaPickerInput area, IReadOnlyList<IFormFile> files,
@@ -32,21 +38,10 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
 
         foreach (var file in uploads.Take(Math.Max(0, MaxPhotos - form.Staged.Count)))
         {
-            if (file.Length > PhotoCleaner.MaxBytes)
+            if (await CleanAsync(state, file, cancellationToken) is { } clean)
             {
-                state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
-                continue;
+                form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
             }
-
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
-            {
-                state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
-                continue;
-            }
-
-            form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
         }
 
         if (!form.Anonymous && string.IsNullOrWhiteSpace(form.ReporterPhone) && string.IsNullOrWhiteSpace(form.ReporterEmail))
@@ -55,7 +50,31 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
         }
 
         area.Normalise();
-        if (area.Village is not { } village || !await AreaPickerView.ExistsAsync(db, village, cancellationToken))
+        var destination = await DestinationAsync(state, area.Village, cancellationToken);
+        if (destination is null)
+        {
+            return null;
+        }
+
+        if (form.When is { } when && destination.ToUtc(when) > time.GetUtcNow().UtcDateTime.AddMinutes(5))
+        {
+            state.AddModelError("Input.When", t["Tips.Error.WhenInFuture"]);
+        }
+
+        return destination;
+    }
+
+    /// <summary>The village and the Kanim whose working area holds it, or null with the reason in <paramref name="state"/>.
+    /// A village that routes is remembered for a few minutes: reference data that changes rarely, read by every
+    /// report, and two queries of the few a report costs (ADR 0014). Codes that do not route are not remembered.</summary>
+    private async Task<TipDestination?> DestinationAsync(ModelStateDictionary state, string? village, CancellationToken cancellationToken)
+    {
+        if (village is not null && cache.TryGetValue((typeof(TipDestination), village), out TipDestination? known))
+        {
+            return known;
+        }
+
+        if (village is null || !await AreaPickerView.ExistsAsync(db, village, cancellationToken))
         {
             state.AddModelError("Area", t["Tips.Error.VillageRequired"]);
             return null;
@@ -73,12 +92,29 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
 
         // The reporter gives the local time of the place, which is the time zone of the Kanim that covers it.
         var destination = new TipDestination(village, kanim.Id, TimeZoneInfo.FindSystemTimeZoneById(kanim.TimeZoneId));
-        if (form.When is { } when && destination.ToUtc(when) > time.GetUtcNow().UtcDateTime.AddMinutes(5))
+        cache.Set((typeof(TipDestination), village), destination, RouteCacheTime);
+        return destination;
+    }
+
+    /// <summary>The photo checked by its content and size and stripped of its metadata; null, with the reason in
+    /// <paramref name="state"/> under "Photos", when it is not a photo or too large.</summary>
+    public async Task<(string ContentType, byte[] Bytes)?> CleanAsync(ModelStateDictionary state, IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > PhotoCleaner.MaxBytes)
         {
-            state.AddModelError("Input.When", t["Tips.Error.WhenInFuture"]);
+            state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
+            return null;
         }
 
-        return destination;
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
+        {
+            state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
+            return null;
+        }
+
+        return clean;
     }
 
     /// <summary>Files the tip; returns it with the secret, which is shown once and never stored.</summary>
@@ -123,7 +159,25 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, TimeProvider t
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // SQLite takes one writer at a time, and Microsoft.Data.Sqlite answers a busy database by sleeping and
+            // trying again: under a burst of reports, posts slept instead of queueing. Here they queue (ADR 0014).
+            await SqliteWrites.WaitAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                SqliteWrites.Release();
+            }
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return (tip, secret);
     }
 

@@ -62,10 +62,12 @@ public static class TipServices
         tips.PhotoFolder = Path.GetFullPath(tips.PhotoFolder, dataFolder);
         services.AddSingleton(tips);
         services.AddSingleton(configuration.GetSection("Timpora:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddMemoryCache();
         services.AddSingleton<TipRateLimits>();
         services.AddSingleton<PhotoStore>();
         services.AddScoped<TipFiling>();
         services.AddHostedService<Jobs.TipDueWorker>();
         services.AddHostedService<Jobs.OutboxEmailWorker>();
+        services.AddHostedService<Jobs.StagedPhotoCleanupWorker>();
     }
 }

@@ -18,8 +18,6 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
     /// <summary>How long a change to the Kanims' working areas may take to reach the tip line.</summary>
     public static readonly TimeSpan RouteCacheTime = TimeSpan.FromMinutes(5);
 
-    private static readonly SemaphoreSlim SqliteWrites = new(1, 1);
-
     /// <summary>Adds what is wrong to <paramref name="state"/>; stages every good photo, also when something else is wrong.</summary>
     public async Task<TipDestination?> CheckAsync(ModelStateDictionary state, TipForm form, AreaPickerInput area, IReadOnlyList<IFormFile> files,
         CancellationToken cancellationToken)
@@ -159,24 +157,9 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
             }
         }
 
-        if (db.Database.IsSqlite())
-        {
-            // SQLite takes one writer at a time, and Microsoft.Data.Sqlite answers a busy database by sleeping and
-            // trying again: under a burst of reports, posts slept instead of queueing. Here they queue (ADR 0014).
-            await SqliteWrites.WaitAsync(cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                SqliteWrites.Release();
-            }
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // SQLite takes one writer at a time and Microsoft.Data.Sqlite answers a busy database by sleeping: under a
+        // burst of reports, posts slept instead of queueing. They queue with the process's other writers (ADR 0014).
+        await db.InWriterQueueAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
 
         return (tip, secret);
     }

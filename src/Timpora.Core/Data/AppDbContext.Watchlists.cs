@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Timpora.Core.GuestReports;
+using Timpora.Core.Operations;
 using Timpora.Core.Organisation;
+using Timpora.Core.Permits;
+using Timpora.Core.Tips;
 using Timpora.Core.Watchlists;
 
 namespace Timpora.Core.Data;
@@ -65,8 +67,10 @@ public sealed partial class AppDbContext
             e.Property(h => h.Explanation).HasMaxLength(1000);
             e.Property(h => h.DecisionReason).HasMaxLength(500);
             e.Property(h => h.DecidedBy).HasMaxLength(256);
-            // A person is put before the office once per entry, however often they are screened.
-            e.HasIndex(h => new { h.ForeignerId, h.EntryId }).IsUnique();
+            // A record is put before the office once per entry, however often it is screened (and the job
+            // skips a person already hit on that entry through another record).
+            e.HasIndex(h => new { h.SubjectKind, h.SubjectId, h.EntryId }).IsUnique();
+            e.HasIndex(h => new { h.ForeignerId, h.EntryId });
             e.HasIndex(h => new { h.KanimId, h.Status, h.CreatedUtc });
             e.HasOne<WatchlistEntry>().WithMany().HasForeignKey(h => h.EntryId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -75,16 +79,21 @@ public sealed partial class AppDbContext
             e.Property(a => a.PersonName).HasMaxLength(260);
             e.Property(a => a.EntryName).HasMaxLength(200);
             e.Property(a => a.ConfirmedBy).HasMaxLength(256);
+            e.Property(a => a.ReadBy).HasMaxLength(256);
             e.HasIndex(a => new { a.KanimId, a.CreatedUtc });
             e.HasOne<WatchlistHit>().WithMany().HasForeignKey(a => a.HitId);
             e.HasOne<Kanim>().WithMany().HasForeignKey(a => a.KanimId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<PersonScreening>(e =>
         {
-            e.HasIndex(s => s.GuestReportId).IsUnique();
+            e.HasIndex(s => new { s.SubjectKind, s.SubjectId }).IsUnique();
             e.HasIndex(s => s.ForeignerId);
-            e.HasOne<GuestReport>().WithMany().HasForeignKey(s => s.GuestReportId);
         });
+
+        // The screening job reads each kind of record by the time it was saved.
+        builder.Entity<StayPermit>().HasIndex(p => p.CreatedUtc);
+        builder.Entity<OperationFinding>().HasIndex(f => f.CreatedUtc);
+        builder.Entity<Tip>().HasIndex(t => t.CreatedUtc);
         builder.Entity<ScreeningCursor>(e =>
         {
             e.HasKey(c => c.Name);

@@ -9,10 +9,11 @@ namespace Timpora.Core.Foreigners;
 /// <summary>What a merge moved, kept in the merge's audit entry so that it can be undone.</summary>
 public sealed record MergeRecord(
     Guid FromId, Guid IntoId, Dictionary<string, JsonElement> Person,
-    List<Guid> Documents, List<Guid> Aliases, List<Guid> Addresses, List<Guid> Permits, Dictionary<Guid, PersonMatch> Reports);
+    List<Guid> Documents, List<Guid> Aliases, List<Guid> Addresses, List<Guid> Permits, Dictionary<Guid, PersonMatch> Reports,
+    List<Guid>? Hits = null, List<long>? Screenings = null);
 
 /// <summary>Person resolution by the office: two register entries found to be one person become one (the reports,
-/// permits, documents, spellings and past addresses of the newer one move to the existing one), or the office
+/// permits, documents, spellings, past addresses and screening hits of the newer one move to the existing one), or the office
 /// keeps them apart. Both persons are first found through the caller's scope by the page; the moves then reach
 /// every record of the person, whichever office holds it, since a person cannot be half merged.</summary>
 public static class PersonMerge
@@ -34,11 +35,13 @@ public static class PersonMerge
         var into = await db.Foreigners.IgnoreQueryFilters().Include(f => f.Aliases).FirstAsync(f => f.Id == intoId, cancellationToken);
         var permits = await db.StayPermits.IgnoreQueryFilters().Where(p => p.ForeignerId == fromId).ToListAsync(cancellationToken);
         var reports = await db.GuestReports.IgnoreQueryFilters().Where(r => r.ForeignerId == fromId).ToListAsync(cancellationToken);
+        var hits = await db.WatchlistHits.IgnoreQueryFilters().Where(h => h.ForeignerId == fromId).ToListAsync(cancellationToken);
+        var screenings = await db.PersonScreenings.Where(s => s.ForeignerId == fromId).ToListAsync(cancellationToken);
 
         var record = new MergeRecord(
             fromId, intoId, Snapshot(db, from),
             [.. from.Documents.Select(d => d.Id)], [.. from.Aliases.Select(a => a.Id)], [.. from.PastAddresses.Select(a => a.Id)],
-            [.. permits.Select(p => p.Id)], reports.ToDictionary(r => r.Id, r => r.Match));
+            [.. permits.Select(p => p.Id)], reports.ToDictionary(r => r.Id, r => r.Match), [.. hits.Select(h => h.Id)], [.. screenings.Select(s => s.Id)]);
 
         foreach (var document in from.Documents)
         {
@@ -58,6 +61,17 @@ public static class PersonMerge
         foreach (var permit in permits)
         {
             permit.ForeignerId = intoId;
+        }
+
+        // A hit on the merged person is now one on the kept person, with its decision: the review is not lost.
+        foreach (var hit in hits)
+        {
+            hit.ForeignerId = intoId;
+        }
+
+        foreach (var screening in screenings)
+        {
+            screening.ForeignerId = intoId;
         }
 
         // The office has now attached these reports to a known person: they leave the review list.
@@ -97,6 +111,11 @@ public static class PersonMerge
         await db.ForeignerAliases.Where(a => record.Aliases.Contains(a.Id)).ForEachAsync(a => a.ForeignerId = record.FromId, cancellationToken);
         await db.ForeignerAddresses.Where(a => record.Addresses.Contains(a.Id)).ForEachAsync(a => a.ForeignerId = record.FromId, cancellationToken);
         await db.StayPermits.IgnoreQueryFilters().Where(p => record.Permits.Contains(p.Id)).ForEachAsync(p => p.ForeignerId = record.FromId, cancellationToken);
+        // A merge recorded before hits moved with the person has no list of them.
+        var hitIds = record.Hits ?? [];
+        var screeningIds = record.Screenings ?? [];
+        await db.WatchlistHits.IgnoreQueryFilters().Where(h => hitIds.Contains(h.Id)).ForEachAsync(h => h.ForeignerId = record.FromId, cancellationToken);
+        await db.PersonScreenings.Where(s => screeningIds.Contains(s.Id)).ForEachAsync(s => s.ForeignerId = record.FromId, cancellationToken);
         var reportIds = record.Reports.Keys.ToList();
         await db.GuestReports.IgnoreQueryFilters().Where(r => reportIds.Contains(r.Id)).ForEachAsync(r =>
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
-using Timpora.Core.GuestReports;
 using Timpora.Screening;
 using Matcher = Timpora.Screening;
 
@@ -12,9 +11,10 @@ public sealed record ListSnapshot(string Version, WatchlistIndex Index)
     public static readonly ListSnapshot Empty = new("", WatchlistIndex.Build([]));
 }
 
-/// <summary>The screening work any application instance may do, one at a time: new guest reports against the
-/// whole lists, and people present in the country against entries that changed. The lease on the cursor row
-/// makes sure only one instance works at once; the per-report screening record makes each report screened once.</summary>
+/// <summary>The screening work any application instance may do, one at a time: new records naming a person (guest
+/// reports, permits, findings, tips) against the whole lists, and people present in the country against entries
+/// that changed. The lease on the guest-report cursor row makes sure only one instance works at once; the
+/// per-record screening row makes each record screened once.</summary>
 public static class ScreeningRuns
 {
     public const int BatchSize = 500;
@@ -64,40 +64,52 @@ public static class ScreeningRuns
         db.ScreeningCursors.Where(c => c.Name == ScreeningCursor.GuestReports && c.Holder == holder)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, (DateTime?)null), cancellationToken);
 
-    /// <summary>Screens one batch of reports not screened yet; returns how many. <paramref name="lists"/> is asked
-    /// for the lists after the batch is read, so an entry saved before any of these reports is in them.</summary>
-    public static async Task<int> ScreenNewReportsAsync(
+    /// <summary>Screens one batch of each kind of record not screened yet; returns how many. <paramref name="lists"/>
+    /// is asked for the lists after the batches are read, so an entry saved before any of these records is in them.</summary>
+    public static async Task<int> ScreenNewAsync(
         AppDbContext db, Func<CancellationToken, Task<ListSnapshot>> lists, ScreeningOptions options, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var cursor = await db.ScreeningCursors.FirstAsync(c => c.Name == ScreeningCursor.GuestReports, cancellationToken);
-        var from = cursor.PositionUtc - LookBack;
-        var reports = await db.GuestReports.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.CreatedUtc >= from && !db.PersonScreenings.Any(s => s.GuestReportId == r.Id))
-            .OrderBy(r => r.CreatedUtc)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (reports.Count == 0)
+        var cursors = await db.ScreeningCursors.ToDictionaryAsync(c => c.Name, cancellationToken);
+        var batches = new List<(ScreeningCursor Cursor, List<ScreeningSubject> Subjects)>();
+        foreach (var kind in ScreeningSubjects.Kinds)
+        {
+            var cursor = cursors[ScreeningCursor.For(kind)];
+            var subjects = await ScreeningSubjects.NewAsync(db, kind, cursor.PositionUtc - LookBack, BatchSize, cancellationToken);
+            if (subjects.Count > 0)
+            {
+                batches.Add((cursor, subjects));
+            }
+        }
+
+        if (batches.Count == 0)
         {
             return 0;
         }
 
         var snapshot = await lists(cancellationToken);
-        var hits = await ScreenAsync(db, snapshot.Index, reports, HitTrigger.Saved, options, nowUtc, cancellationToken);
-        foreach (var report in reports)
+        var all = batches.SelectMany(b => b.Subjects).ToList();
+        var hits = await ScreenAsync(db, snapshot.Index, all, HitTrigger.Saved, options, nowUtc, cancellationToken);
+        foreach (var subject in all)
         {
             db.PersonScreenings.Add(new PersonScreening
             {
-                GuestReportId = report.Id,
-                ForeignerId = report.ForeignerId,
-                KanimId = report.KanimId,
+                SubjectKind = subject.Kind,
+                SubjectId = subject.Id,
+                ForeignerId = subject.ForeignerId,
+                KanimId = subject.KanimId,
                 ScreenedUtc = nowUtc,
-                Hits = hits.Count(h => h.GuestReportId == report.Id),
+                Hits = hits.Count(h => h.SubjectKind == subject.Kind && h.SubjectId == subject.Id),
             });
         }
 
-        cursor.PositionUtc = reports[^1].CreatedUtc > cursor.PositionUtc ? reports[^1].CreatedUtc : cursor.PositionUtc;
+        foreach (var (cursor, subjects) in batches)
+        {
+            var last = subjects.Max(s => s.CreatedUtc);
+            cursor.PositionUtc = last > cursor.PositionUtc ? last : cursor.PositionUtc;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return reports.Count;
+        return all.Count;
     }
 
     /// <summary>Screens the guests present today against the entries changed since the last run; returns how many
@@ -117,10 +129,7 @@ public static class ScreeningRuns
         var after = Guid.Empty;
         while (true)
         {
-            // Present as RegisterQueries.Present counts it: checked in, not checked out; paged by id.
-            var present = await db.GuestReports.IgnoreQueryFilters().AsNoTracking()
-                .Where(r => r.CheckInUtc <= nowUtc && r.CheckOutUtc == null && r.Id.CompareTo(after) > 0)
-                .OrderBy(r => r.Id).Take(PresentChunk).ToListAsync(cancellationToken);
+            var present = await ScreeningSubjects.PresentAsync(db, nowUtc, after, PresentChunk, cancellationToken);
             if (present.Count == 0)
             {
                 break;
@@ -140,23 +149,15 @@ public static class ScreeningRuns
         return changes.Count;
     }
 
-    public static ScreeningQuery QueryOf(GuestReport r, DateOnly today) => new(
-        string.IsNullOrEmpty(r.GivenNames) ? r.Surname : r.GivenNames + " " + r.Surname,
-        Matcher.PartialDate.TryParse(r.BirthDate, out var date) ? date : null,
-        r.Nationality,
-        ToMatcher(r.Sex),
-        r.PassportNumber,
-        today);
-
     private static async Task<List<WatchlistHit>> ScreenAsync(
-        AppDbContext db, WatchlistIndex index, IReadOnlyList<GuestReport> reports, HitTrigger trigger, ScreeningOptions options, DateTime nowUtc,
+        AppDbContext db, WatchlistIndex index, IReadOnlyList<ScreeningSubject> subjects, HitTrigger trigger, ScreeningOptions options, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(nowUtc);
-        var found = new List<(GuestReport Report, ScreeningHit Hit)>();
-        foreach (var report in reports)
+        var found = new List<(ScreeningSubject Subject, ScreeningHit Hit)>();
+        foreach (var subject in subjects)
         {
-            found.AddRange(index.Screen(QueryOf(report, today), options).Select(h => (report, h)));
+            found.AddRange(index.Screen(subject.Query(today), options).Select(h => (subject, h)));
         }
 
         if (found.Count == 0)
@@ -164,34 +165,45 @@ public static class ScreeningRuns
             return [];
         }
 
-        var people = found.Select(f => f.Report.ForeignerId).Distinct().ToList();
-        var known = (await db.WatchlistHits.IgnoreQueryFilters().Where(h => people.Contains(h.ForeignerId)).Select(h => new { h.ForeignerId, h.EntryId })
-            .ToListAsync(cancellationToken)).Select(h => (h.ForeignerId, h.EntryId)).ToHashSet();
+        // Known hits: per record, and per person (a person already before the office on an entry through one
+        // record is not put there again through another).
+        var people = found.Where(f => f.Subject.ForeignerId is not null).Select(f => f.Subject.ForeignerId).Distinct().ToList();
+        var records = found.Select(f => f.Subject.Id).Distinct().ToList();
+        var known = await db.WatchlistHits.IgnoreQueryFilters()
+            .Where(h => people.Contains(h.ForeignerId) || records.Contains(h.SubjectId))
+            .Select(h => new { h.ForeignerId, h.SubjectKind, h.SubjectId, h.EntryId })
+            .ToListAsync(cancellationToken);
+        var knownPeople = known.Where(h => h.ForeignerId is not null).Select(h => (h.ForeignerId!.Value, h.EntryId)).ToHashSet();
+        var knownRecords = known.Select(h => (h.SubjectKind, h.SubjectId, h.EntryId)).ToHashSet();
         var entryIds = found.Select(f => Guid.Parse(f.Hit.Entry.Id)).Distinct().ToList();
         var lists = await db.WatchlistEntries.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.WatchlistCode, cancellationToken);
         var hits = new List<WatchlistHit>();
-        foreach (var (report, hit) in found)
+        foreach (var (subject, hit) in found)
         {
             var entryId = Guid.Parse(hit.Entry.Id);
-            if (!lists.TryGetValue(entryId, out var list) || !known.Add((report.ForeignerId, entryId)))
+            if (!lists.TryGetValue(entryId, out var list)
+                || (subject.ForeignerId is { } person && !knownPeople.Add((person, entryId)))
+                || !knownRecords.Add((subject.Kind, subject.Id, entryId)))
             {
                 continue;
             }
 
             var record = new WatchlistHit
             {
-                ForeignerId = report.ForeignerId,
-                GuestReportId = report.Id,
+                SubjectKind = subject.Kind,
+                SubjectId = subject.Id,
+                ForeignerId = subject.ForeignerId,
+                GuestReportId = subject.Kind == SubjectKind.GuestReport ? subject.Id : null,
                 EntryId = entryId,
                 WatchlistCode = list,
-                ScreenedName = QueryOf(report, today).Name,
+                ScreenedName = subject.Name,
                 MatchedName = hit.MatchedName,
                 Score = hit.Score,
                 Strong = hit.Decision == ScreeningDecision.Alert,
                 Explanation = HitReasons.Encode(hit.Reasons, maxLength: 1000),
                 Trigger = trigger,
-                KanimId = report.KanimId,
-                AreaCode = report.AreaCode,
+                KanimId = subject.KanimId,
+                AreaCode = subject.AreaCode,
             };
             db.WatchlistHits.Add(record);
             hits.Add(record);
@@ -200,7 +212,7 @@ public static class ScreeningRuns
         return hits;
     }
 
-    private static Matcher.Sex? ToMatcher(Foreigners.Sex sex) => sex switch
+    internal static Matcher.Sex? ToMatcher(Foreigners.Sex sex) => sex switch
     {
         Foreigners.Sex.Male => Matcher.Sex.Male,
         Foreigners.Sex.Female => Matcher.Sex.Female,

@@ -97,11 +97,27 @@ public enum HitTrigger
     ListChanged = 2,
 }
 
-/// <summary>A person in the register who resembles a list entry. It belongs to the office that supervises the
-/// person (scope filter), which confirms or dismisses it with a reason.</summary>
+/// <summary>The kinds of record that name a person and are screened when saved.</summary>
+public enum SubjectKind
+{
+    GuestReport = 1,
+    StayPermit = 2,
+    OperationFinding = 3,
+    Tip = 4,
+}
+
+/// <summary>A person named in a record (guest report, permit, finding, tip) who resembles a list entry. It belongs
+/// to the office that owns that record (scope filter), which confirms or dismisses it with a reason.</summary>
 public sealed class WatchlistHit : PersonalRecord
 {
-    public Guid ForeignerId { get; set; }
+    public SubjectKind SubjectKind { get; set; } = SubjectKind.GuestReport;
+
+    /// <summary>The record the person was named in (a guest report, permit, finding or tip id).</summary>
+    public Guid SubjectId { get; set; }
+
+    /// <summary>The person in the register, when known (a finding or a tip may name someone not registered).</summary>
+    public Guid? ForeignerId { get; set; }
+
     public Guid? GuestReportId { get; set; }
     public Guid EntryId { get; set; }
     public required string WatchlistCode { get; set; }
@@ -136,14 +152,19 @@ public sealed class WatchlistAlert
     public required string ConfirmedBy { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? ReadUtc { get; set; }
+
+    /// <summary>Who marked it read, for the office (an alert is the office's, not one user's).</summary>
+    public string? ReadBy { get; set; }
 }
 
-/// <summary>That a person's report was screened, and with how many hits: the profile's timeline shows it.</summary>
+/// <summary>That a record naming a person was screened, and with how many hits: the profile's timeline shows it,
+/// and the screening job looks for records without one.</summary>
 public sealed class PersonScreening
 {
     public long Id { get; set; }
-    public Guid GuestReportId { get; set; }
-    public Guid ForeignerId { get; set; }
+    public SubjectKind SubjectKind { get; set; }
+    public Guid SubjectId { get; set; }
+    public Guid? ForeignerId { get; set; }
     public int KanimId { get; set; }
     public DateTime ScreenedUtc { get; set; }
     public int Hits { get; set; }
@@ -153,7 +174,20 @@ public sealed class PersonScreening
 /// instance can take over when one stops).</summary>
 public sealed class ScreeningCursor
 {
+    /// <summary>Also the row whose lease lets an instance run the whole screening job.</summary>
     public const string GuestReports = "guest-reports";
+
+    public const string StayPermits = "stay-permits";
+    public const string OperationFindings = "operation-findings";
+    public const string Tips = "tips";
+
+    public static string For(SubjectKind kind) => kind switch
+    {
+        SubjectKind.GuestReport => GuestReports,
+        SubjectKind.StayPermit => StayPermits,
+        SubjectKind.OperationFinding => OperationFindings,
+        _ => Tips,
+    };
 
     public required string Name { get; set; }
     public DateTime PositionUtc { get; set; }

@@ -6,7 +6,7 @@ using Timpora.Screening;
 namespace Timpora.Web.Jobs;
 
 /// <summary>Every two seconds: refreshes this instance's lists if they changed, then, if this instance holds
-/// the screening lease, screens the new guest reports and re-screens the people present against changed entries.</summary>
+/// the screening lease, screens the new guest reports, permits, findings and tips, and re-screens the people present against changed entries.</summary>
 public sealed partial class ScreeningWorker(
     IServiceScopeFactory scopes, LiveWatchlist lists, TimeProvider clock, ILogger<ScreeningWorker> logger) : BackgroundService
 {
@@ -66,7 +66,7 @@ public sealed partial class ScreeningWorker(
         {
             var options = new ScreeningOptions { Clock = clock };
             // Each batch renews the lease, so a long run is not taken over by another instance halfway.
-            while (await ScreeningRuns.ScreenNewReportsAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0
+            while (await ScreeningRuns.ScreenNewAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0
                 && await ScreeningRuns.ClaimAsync(db, holder, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 db.ChangeTracker.Clear();

@@ -122,7 +122,7 @@ public sealed class ScreeningTests(TestApp app)
         await WatchlistData.ScreenAsync(app);
         await using (var db = app.SystemDb())
         {
-            Assert.True(await db.PersonScreenings.AnyAsync(s => s.GuestReportId == report.Id, Token));
+            Assert.True(await db.PersonScreenings.AnyAsync(s => s.SubjectKind == SubjectKind.GuestReport && s.SubjectId == report.Id, Token));
         }
 
         var entryId = await WatchlistData.AddEntryAsync(app, $"{given} {surname}", born: "1975-09-09", nationality: "FRA");

@@ -26,6 +26,11 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
     /// <summary>What was reported about the person, to set beside the entry.</summary>
     public Core.GuestReports.GuestReport? Report { get; private set; }
 
+    /// <summary>The record the person was named in, and what it says (permits, findings, tips).</summary>
+    public string? SourceUrl { get; private set; }
+
+    public string? SourceSummary { get; private set; }
+
     [BindProperty]
     public DecisionForm Input { get; set; } = new();
 
@@ -95,6 +100,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         Entry = (await WatchlistEditing.FindAsync(db, hit.EntryId, cancellationToken))!;
         ListName = WatchlistTexts.Name(await db.Watchlists.AsNoTracking().FirstOrDefaultAsync(w => w.Code == Entry.WatchlistCode, cancellationToken), Entry.WatchlistCode);
         Report = hit.GuestReportId is { } reportId ? await db.GuestReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken) : null;
+        var operation = await HitSources.OperationOf(db, hit.SubjectKind, hit.SubjectId).FirstOrDefaultAsync(cancellationToken);
+        SourceUrl = HitSources.Url(hit.SubjectKind, hit.SubjectId, hit.ForeignerId, operation);
+        SourceSummary = await HitSources.SummaryAsync(db, hit, cancellationToken);
         OwnerName = await db.Kanims.Where(k => k.Id == Entry.KanimId).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         return true;
     }

@@ -12,17 +12,21 @@ public static class HomeCards
 {
     public static async Task<IReadOnlyList<Card>> ForAsync(AppDbContext db, IStringLocalizer t, CancellationToken cancellationToken)
     {
-        var scope = db.Caller.Scope;
-        var kanims = scope.KanimIds;
         var cards = new List<Card>();
-        var alerts = await db.WatchlistAlerts.AsNoTracking()
-            .Where(a => scope.All || kanims.Contains(a.KanimId))
+        var unread = AlertsModel.Mine(db).AsNoTracking().Where(a => a.ReadUtc == null);
+        var alerts = await unread
             .OrderByDescending(a => a.CreatedUtc).Take(5)
             .Select(a => new { a.PersonName, a.EntryName, a.ConfirmedBy, a.EntryId, Office = db.Kanims.Where(k => k.Id == a.FoundByKanimId).Select(k => k.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         foreach (var a in alerts)
         {
             cards.Add(new Card(t["Screening.AlertCard", a.PersonName], t["Screening.AlertText", a.PersonName, a.EntryName, a.ConfirmedBy, a.Office ?? ""], $"/Watchlists/Detail/{a.EntryId}"));
+        }
+
+        var count = await unread.CountAsync(cancellationToken);
+        if (count > 0)
+        {
+            cards.Add(new Card(t["ScreeningApp.AlertsTitle"], t["ScreeningApp.Unread", count], "/Screening/Alerts"));
         }
 
         var waiting = await db.WatchlistHits.CountAsync(h => h.Status == HitStatus.New, cancellationToken);

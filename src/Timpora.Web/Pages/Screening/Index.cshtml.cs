@@ -7,7 +7,7 @@ using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Screening;
 
-/// <summary>The review queue: hits on people the caller's offices supervise (the scope filter applies), newest first.</summary>
+/// <summary>The review queue: hits from records the caller's offices own (the scope filter applies), newest first.</summary>
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -22,6 +22,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool StrongOnly { get; set; }
 
+    /// <summary>Only hits from one kind of record (guest reports, permits, findings, tips).</summary>
+    [BindProperty(SupportsGet = true)]
+    public SubjectKind? Kind { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -35,6 +39,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         ["list"] = List,
         ["q"] = Q,
         ["strongOnly"] = StrongOnly ? "true" : null,
+        ["kind"] = Kind?.ToString(),
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null));
 
@@ -52,6 +57,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             hits = hits.Where(h => h.WatchlistCode == List);
         }
 
+        if (Kind is { } kind)
+        {
+            hits = hits.Where(h => h.SubjectKind == kind);
+        }
+
         if (StrongOnly)
         {
             hits = hits.Where(h => h.Strong);
@@ -64,10 +74,14 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         Result = await hits.OrderByDescending(h => h.CreatedUtc)
-            .Select(h => new HitRow(h.Id, h.ForeignerId, h.ScreenedName, h.MatchedName, h.WatchlistCode, h.Score, h.Strong, h.Status, h.Trigger, h.CreatedUtc))
+            .Select(h => new HitRow(
+                h.Id, h.SubjectKind, h.SubjectId, h.ForeignerId,
+                db.OperationFindings.Where(f => h.SubjectKind == SubjectKind.OperationFinding && f.Id == h.SubjectId).Select(f => (Guid?)f.OperationId).FirstOrDefault(),
+                h.ScreenedName, h.MatchedName, h.WatchlistCode, h.Score, h.Strong, h.Status, h.Trigger, h.CreatedUtc))
             .ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
     }
 
     public sealed record HitRow(
-        Guid Id, Guid ForeignerId, string ScreenedName, string MatchedName, string List, double Score, bool Strong, HitStatus Status, HitTrigger Trigger, DateTime CreatedUtc);
+        Guid Id, SubjectKind Kind, Guid SubjectId, Guid? ForeignerId, Guid? OperationId, string ScreenedName, string MatchedName,
+        string List, double Score, bool Strong, HitStatus Status, HitTrigger Trigger, DateTime CreatedUtc);
 }

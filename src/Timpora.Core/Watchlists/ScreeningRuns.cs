@@ -104,7 +104,10 @@ public static class ScreeningRuns
 
         foreach (var (cursor, subjects) in batches)
         {
+            // Never past this run's own time: a record stamped ahead by a skewed clock must not make the run skip
+            // the records saved meanwhile.
             var last = subjects.Max(s => s.CreatedUtc);
+            last = last < nowUtc ? last : nowUtc;
             cursor.PositionUtc = last > cursor.PositionUtc ? last : cursor.PositionUtc;
         }
 

@@ -126,6 +126,24 @@ public sealed class SubjectScreeningTests(TestApp app)
     }
 
     [Fact]
+    public async Task Tip_SavedAfterOneStampedAheadByASkewedClock_IsStillScreened()
+    {
+        var ahead = await TipSeed.AddAsync(app, change: t => t.SubjectName = "Orang Uji " + TipData.Unique());
+        await using (var db = app.SystemDb())
+        {
+            await db.Tips.Where(t => t.Id == ahead.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedUtc, DateTime.UtcNow.AddDays(1)), Token);
+        }
+
+        await WatchlistData.ScreenAsync(app);
+        var (given, surname) = WatchlistData.NewName();
+        var entryId = await WatchlistData.AddEntryAsync(app, $"{given} {surname}");
+        var later = await TipSeed.AddAsync(app, change: t => t.SubjectName = $"{given} {surname}");
+        await WatchlistData.ScreenAsync(app);
+
+        Assert.Equal(entryId, (await HitOfAsync(SubjectKind.Tip, later.Id)).EntryId);
+    }
+
+    [Fact]
     public async Task Tip_WithoutName_IsNotScreened()
     {
         var tip = await TipSeed.AddAsync(app);

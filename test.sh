@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every test: installs what a fresh Debian 12 machine lacks (PostgreSQL, Chromium,
 # npm packages), checks formatting, runs the suite on SQLite and on a throwaway PostgreSQL server on loopback,
-# runs the browser journeys in Chromium, and ends with one line: "tests: N passed, N failed".
+# runs the browser journeys in Chromium, and ends with one line of its own: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -76,5 +76,6 @@ if [ $format_failed -ne 0 ]; then
   echo "dotnet format found unformatted code (counted as one failure)"; failed=$((failed + 1))
 fi
 
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+echo "skipped: $skipped (not counted as passed)"
+echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -115,8 +115,8 @@ public static class ScreeningRuns
         return all.Count;
     }
 
-    /// <summary>Screens the guests present today against the entries changed since the last run; returns how many
-    /// changes were handled.</summary>
+    /// <summary>Screens the people in the country today (guests checked in, holders of a permit in force) against the
+    /// entries changed since the last run; returns how many changes were handled.</summary>
     public static async Task<int> RescreenChangesAsync(AppDbContext db, ScreeningOptions options, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var changes = await db.WatchlistChanges.Where(c => c.RescreenedUtc == null).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -129,19 +129,8 @@ public static class ScreeningRuns
         var entries = await db.WatchlistEntries.AsNoTracking().AsSplitQuery().Include(e => e.Aliases).Include(e => e.Documents)
             .Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
         var index = WatchlistIndex.Build(entries.Select(ToMatcher));
-        var after = Guid.Empty;
-        while (true)
-        {
-            var present = await ScreeningSubjects.PresentAsync(db, nowUtc, after, PresentChunk, cancellationToken);
-            if (present.Count == 0)
-            {
-                break;
-            }
-
-            await ScreenAsync(db, index, present, HitTrigger.ListChanged, options, nowUtc, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            after = present[^1].Id;
-        }
+        await RescreenAllAsync(db, index, (after, take) => ScreeningSubjects.PresentAsync(db, nowUtc, after, take, cancellationToken), options, nowUtc, cancellationToken);
+        await RescreenAllAsync(db, index, (after, take) => ScreeningSubjects.PermitHoldersAsync(db, nowUtc, after, take, cancellationToken), options, nowUtc, cancellationToken);
 
         foreach (var change in changes)
         {
@@ -150,6 +139,26 @@ public static class ScreeningRuns
 
         await db.SaveChangesAsync(cancellationToken);
         return changes.Count;
+    }
+
+    /// <summary>Screens every subject one kind of query pages through (by id, <see cref="PresentChunk"/> at a time)
+    /// against the changed entries, saving after each page.</summary>
+    private static async Task RescreenAllAsync(
+        AppDbContext db, WatchlistIndex index, Func<Guid, int, Task<List<ScreeningSubject>>> page, ScreeningOptions options, DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        for (var after = Guid.Empty; ;)
+        {
+            var subjects = await page(after, PresentChunk);
+            if (subjects.Count == 0)
+            {
+                return;
+            }
+
+            await ScreenAsync(db, index, subjects, HitTrigger.ListChanged, options, nowUtc, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            after = subjects[^1].Id;
+        }
     }
 
     private static async Task<List<WatchlistHit>> ScreenAsync(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.GuestReports;
+using Timpora.Core.Permits;
 using Timpora.Screening;
 using Sex = Timpora.Core.Foreigners.Sex;
 
@@ -40,26 +41,10 @@ public static class ScreeningSubjects
                     .OrderBy(r => r.CreatedUtc).Take(take).ToListAsync(cancellationToken);
                 return [.. reports.Select(Of)];
             case SubjectKind.StayPermit:
-                var permits = await db.StayPermits.IgnoreQueryFilters().AsNoTracking()
-                    .Where(p => p.CreatedUtc >= fromUtc && !screened.Any(s => s.SubjectId == p.Id))
-                    .OrderBy(p => p.CreatedUtc).Take(take)
-                    .Join(db.Foreigners.IgnoreQueryFilters(), p => p.ForeignerId, f => f.Id, (p, f) => new
-                    {
-                        p.Id,
-                        p.ForeignerId,
-                        p.KanimId,
-                        p.AreaCode,
-                        p.CreatedUtc,
-                        f.Surname,
-                        f.GivenNames,
-                        f.BirthDate,
-                        f.Nationality,
-                        f.Sex,
-                        Document = f.Documents.OrderByDescending(d => d.ExpiresOn).Select(d => d.Number).FirstOrDefault(),
-                    })
-                    .ToListAsync(cancellationToken);
-                return [.. permits.OrderBy(p => p.CreatedUtc).Select(p => new ScreeningSubject(
-                    kind, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(p.GivenNames, p.Surname), p.BirthDate, p.Nationality, p.Sex, p.Document))];
+                return await PermitHoldersAsync(
+                    db.StayPermits.IgnoreQueryFilters().Where(p => p.CreatedUtc >= fromUtc && !screened.Any(s => s.SubjectId == p.Id))
+                        .OrderBy(p => p.CreatedUtc).Take(take),
+                    db, cancellationToken);
             case SubjectKind.OperationFinding:
                 var findings = await db.OperationFindings.IgnoreQueryFilters().AsNoTracking()
                     .Where(f => f.CreatedUtc >= fromUtc && !screened.Any(s => s.SubjectId == f.Id))
@@ -93,6 +78,47 @@ public static class ScreeningSubjects
             .Where(r => r.CheckInUtc <= nowUtc && r.CheckOutUtc == null && r.Id.CompareTo(after) > 0
                 && db.PersonScreenings.Any(s => s.SubjectKind == SubjectKind.GuestReport && s.SubjectId == r.Id))
             .OrderBy(r => r.Id).Take(take).ToListAsync(cancellationToken)).Select(Of)];
+
+    /// <summary>Holders of a permit still in force today (active, not expired), paged by permit id: people living
+    /// here are in the country as much as guests are. Like <see cref="PresentAsync"/>, only permits screened once.</summary>
+    public static Task<List<ScreeningSubject>> PermitHoldersAsync(AppDbContext db, DateTime nowUtc, Guid after, int take, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        return PermitHoldersAsync(
+            db.StayPermits.IgnoreQueryFilters()
+                .Where(p => p.Status == PermitStatus.Active && p.ExpiresOn >= today && p.Id.CompareTo(after) > 0
+                    && db.PersonScreenings.Any(s => s.SubjectKind == SubjectKind.StayPermit && s.SubjectId == p.Id))
+                .OrderBy(p => p.Id).Take(take),
+            db, cancellationToken);
+    }
+
+    /// <summary>The permits as subjects, named as their holder is in the register, in the query's order.</summary>
+    private static async Task<List<ScreeningSubject>> PermitHoldersAsync(IQueryable<StayPermit> permits, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await permits.AsNoTracking()
+            .Select(p => new
+            {
+                p.Id,
+                p.ForeignerId,
+                p.KanimId,
+                p.AreaCode,
+                p.CreatedUtc,
+                Holder = db.Foreigners.IgnoreQueryFilters().Where(f => f.Id == p.ForeignerId).Select(f => new
+                {
+                    f.Surname,
+                    f.GivenNames,
+                    f.BirthDate,
+                    f.Nationality,
+                    f.Sex,
+                    Document = f.Documents.OrderByDescending(d => d.ExpiresOn).Select(d => d.Number).FirstOrDefault(),
+                }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        // Every permit has its holder (a foreign key); the order is the query's, which the re-screen pages by.
+        return [.. rows.Select(p => new ScreeningSubject(
+            SubjectKind.StayPermit, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(p.Holder!.GivenNames, p.Holder.Surname),
+            p.Holder.BirthDate, p.Holder.Nationality, p.Holder.Sex, p.Holder.Document))];
+    }
 
     public static ScreeningSubject Of(GuestReport r) => new(
         SubjectKind.GuestReport, r.Id, r.ForeignerId, r.KanimId, r.AreaCode, r.CreatedUtc, NameOf(r.GivenNames, r.Surname),

@@ -21,34 +21,64 @@ public sealed class SubjectScreeningTests(TestApp app)
         return await db.WatchlistHits.SingleAsync(h => h.SubjectKind == kind && h.SubjectId == subjectId, Token);
     }
 
+    private async Task<(Guid PersonId, Guid PermitId)> PermitHolderAsync(string given, string surname, DateOnly expiresOn, PermitStatus status = PermitStatus.Active)
+    {
+        var (providerId, _) = await ReportingData.ProviderAsync(app);
+        await using var db = app.SystemDb();
+        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, Token);
+        var person = new Foreigner
+        {
+            Surname = surname,
+            GivenNames = given,
+            NameKey = Foreigner.KeyOf(surname, given),
+            Sex = Sex.Female,
+            BirthDate = "1980-04-05",
+            Nationality = "NLD",
+            KanimId = provider.KanimId,
+            AreaCode = provider.AreaCode,
+        };
+        var permit = new StayPermit
+        {
+            ForeignerId = person.Id,
+            Kind = PermitKind.Itas,
+            Number = "ITAS-" + ReportingData.Letters(6),
+            ExpiresOn = expiresOn,
+            Status = status,
+            KanimId = provider.KanimId,
+            AreaCode = provider.AreaCode,
+        };
+        db.Foreigners.Add(person);
+        db.StayPermits.Add(permit);
+        await db.SaveChangesAsync(Token);
+        return (person.Id, permit.Id);
+    }
+
+    [Fact]
+    public async Task ListChange_PermitHolderInCountry_IsScreenedAgainstNewEntry_ButNotOneWhosePermitEnded()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (given, surname) = WatchlistData.NewName();
+        var (_, living) = await PermitHolderAsync(given, surname, today.AddDays(90));
+        var (_, expired) = await PermitHolderAsync(given, surname, today.AddDays(-1));
+        var (_, cancelled) = await PermitHolderAsync(given, surname, today.AddDays(90), PermitStatus.Cancelled);
+        await WatchlistData.ScreenAsync(app);
+
+        var entryId = await WatchlistData.AddEntryAsync(app, $"{given} {surname}");
+        await WatchlistData.ScreenAsync(app);
+
+        var hit = await HitOfAsync(SubjectKind.StayPermit, living);
+        Assert.Equal(entryId, hit.EntryId);
+        Assert.Equal(HitTrigger.ListChanged, hit.Trigger);
+        await using var db = app.SystemDb();
+        Assert.False(await db.WatchlistHits.AnyAsync(h => h.SubjectId == expired || h.SubjectId == cancelled, Token));
+    }
+
     [Fact]
     public async Task Permit_HolderOnList_HitInQueueWithProfileLink()
     {
         var (given, surname) = WatchlistData.NewName();
         var entryId = await WatchlistData.AddEntryAsync(app, $"{given} {surname}");
-        var (providerId, _) = await ReportingData.ProviderAsync(app);
-        Guid personId, permitId;
-        await using (var db = app.SystemDb())
-        {
-            var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, Token);
-            var person = new Foreigner
-            {
-                Surname = surname,
-                GivenNames = given,
-                NameKey = Foreigner.KeyOf(surname, given),
-                Sex = Sex.Female,
-                BirthDate = "1980-04-05",
-                Nationality = "NLD",
-                KanimId = provider.KanimId,
-                AreaCode = provider.AreaCode,
-            };
-            var permit = new StayPermit { ForeignerId = person.Id, Kind = PermitKind.Itas, Number = "ITAS-" + ReportingData.Letters(6), ExpiresOn = new DateOnly(2027, 6, 30), KanimId = provider.KanimId, AreaCode = provider.AreaCode };
-            db.Foreigners.Add(person);
-            db.StayPermits.Add(permit);
-            await db.SaveChangesAsync(Token);
-            (personId, permitId) = (person.Id, permit.Id);
-        }
-
+        var (personId, permitId) = await PermitHolderAsync(given, surname, new DateOnly(2027, 6, 30));
         await WatchlistData.ScreenAsync(app);
 
         var hit = await HitOfAsync(SubjectKind.StayPermit, permitId);

@@ -159,4 +159,40 @@ public sealed class ScreeningTests(TestApp app)
         Assert.True(hit.Strong);
         Assert.Equal(Watchlist.EntryBan, hit.WatchlistCode);
     }
+
+    [Fact]
+    public async Task Queue_SortsByScoreOrAge_AndExportsWhatItShows_AuditedAndInScope()
+    {
+        var (first, _) = await HitAsync();
+        var (second, _) = await HitAsync();
+        var marker = "Q" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await using (var db = app.SystemDb())
+        {
+            await db.WatchlistHits.Where(h => h.Id == first.Id).ExecuteUpdateAsync(u => u.SetProperty(h => h.ScreenedName, marker + " A").SetProperty(h => h.Score, 0.93), Token);
+            await db.WatchlistHits.Where(h => h.Id == second.Id).ExecuteUpdateAsync(u => u.SetProperty(h => h.ScreenedName, marker + " B").SetProperty(h => h.Score, 0.71), Token);
+        }
+
+        var officer = await app.SignInAsync("kupang");
+        string FirstRow(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("[data-testid=hits-table] tbody tr td")!.TextContent.Trim();
+        var newest = await TestApp.GetHtmlAsync(officer, $"/Screening?status=&q={marker}");
+        var byScore = await TestApp.GetHtmlAsync(officer, $"/Screening?status=&q={marker}&sort=score");
+        var oldest = await TestApp.GetHtmlAsync(officer, $"/Screening?status=&q={marker}&sort=oldest");
+        var export = await officer.GetAsync(new Uri($"/Screening?handler=Export&format=csv&status=&q={marker}&sort=score", UriKind.Relative), Token);
+        var csv = await export.Content.ReadAsStringAsync(Token);
+        var outside = await (await app.SignInAsync("kalianda")).GetStringAsync(new Uri($"/Screening?handler=Export&format=csv&status=&q={marker}", UriKind.Relative), Token);
+
+        // A was found first and scores higher: the default puts B first, either sort A.
+        Assert.Equal(marker + " B", FirstRow(newest));
+        Assert.Equal(marker + " A", FirstRow(byScore));
+        Assert.Equal(marker + " A", FirstRow(oldest));
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(marker + " A", lines[1], StringComparison.Ordinal);
+        Assert.Contains(marker + " B", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, outside, StringComparison.Ordinal);
+        await using var audit = app.SystemDb();
+        Assert.True(await audit.AuditEntries.AnyAsync(a => a.UserName == "kupang" && a.Action == AuditAction.Exported && a.EntityType == nameof(WatchlistHit)
+            && a.EntityId == "export:screening-hits:2" && a.Reason!.Contains(marker), Token));
+    }
 }

@@ -1,13 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Watchlists;
+using Timpora.Web.Pages.Foreigners;
 using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Screening;
 
-/// <summary>The review queue: hits from records the caller's offices own (the scope filter applies), newest first.</summary>
+/// <summary>The review queue: hits from records the caller's offices own (the scope filter applies), newest first
+/// or by score; what it shows can be exported (audited).</summary>
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -26,6 +29,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public SubjectKind? Kind { get; set; }
 
+    /// <summary><c>newest</c> (the default), <c>oldest</c> or <c>score</c> (highest first).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -33,19 +40,38 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Watchlist> Lists { get; private set; } = [];
 
-    public string PageLink(int page) => "/Screening" + QueryString.Create(new Dictionary<string, string?>
+    public string PageLink(int page) => Link(new() { ["page"] = page.ToString(CultureInfo.InvariantCulture) });
+
+    public string ExportLink(string format) => Link(new() { ["handler"] = "Export", ["format"] = format });
+
+    private string Link(Dictionary<string, string?> extra) => "/Screening" + QueryString.Create(new Dictionary<string, string?>
     {
         ["status"] = Status?.ToString() ?? "",
         ["list"] = List,
         ["q"] = Q,
         ["strongOnly"] = StrongOnly ? "true" : null,
         ["kind"] = Kind?.ToString(),
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(kv => kv.Value is not null));
+        ["sort"] = Sort,
+    }.Concat(extra).Where(kv => kv.Value is not null));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Lists = await db.Watchlists.AsNoTracking().ToListAsync(cancellationToken);
+        Result = await Rows(Sorted(Filtered())).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(Sorted(Filtered())).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
+        return await RegisterExport.FileAsync(db, format, "screening-hits", nameof(WatchlistHit),
+            ["screened_name", "source", "matched_name", "list", "score", "strong", "status", "trigger", "found_utc"],
+            [.. rows.Select(r => new ExportRow(r.KanimId,
+                [r.ScreenedName, r.Kind.ToString(), r.MatchedName, r.List, Math.Round(r.Score, 3), r.Strong, r.Status.ToString(), r.Trigger.ToString(), r.CreatedUtc]))],
+            Link([]), cancellationToken);
+    }
+
+    private IQueryable<WatchlistHit> Filtered()
+    {
         var hits = db.WatchlistHits.AsNoTracking();
         if (Status is { } status)
         {
@@ -73,15 +99,22 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             hits = hits.Where(h => EF.Functions.Like(h.ScreenedName.ToUpper(), pattern) || EF.Functions.Like(h.MatchedName.ToUpper(), pattern));
         }
 
-        Result = await hits.OrderByDescending(h => h.CreatedUtc)
-            .Select(h => new HitRow(
-                h.Id, h.SubjectKind, h.SubjectId, h.ForeignerId,
-                db.OperationFindings.Where(f => h.SubjectKind == SubjectKind.OperationFinding && f.Id == h.SubjectId).Select(f => (Guid?)f.OperationId).FirstOrDefault(),
-                h.ScreenedName, h.MatchedName, h.WatchlistCode, h.Score, h.Strong, h.Status, h.Trigger, h.CreatedUtc))
-            .ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        return hits;
     }
+
+    private IQueryable<WatchlistHit> Sorted(IQueryable<WatchlistHit> hits) => Sort switch
+    {
+        "oldest" => hits.OrderBy(h => h.CreatedUtc).ThenBy(h => h.Id),
+        "score" => hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.CreatedUtc).ThenBy(h => h.Id),
+        _ => hits.OrderByDescending(h => h.CreatedUtc).ThenBy(h => h.Id),
+    };
+
+    private IQueryable<HitRow> Rows(IQueryable<WatchlistHit> hits) => hits.Select(h => new HitRow(
+        h.Id, h.SubjectKind, h.SubjectId, h.ForeignerId,
+        db.OperationFindings.Where(f => h.SubjectKind == SubjectKind.OperationFinding && f.Id == h.SubjectId).Select(f => (Guid?)f.OperationId).FirstOrDefault(),
+        h.ScreenedName, h.MatchedName, h.WatchlistCode, h.Score, h.Strong, h.Status, h.Trigger, h.CreatedUtc, h.KanimId));
 
     public sealed record HitRow(
         Guid Id, SubjectKind Kind, Guid SubjectId, Guid? ForeignerId, Guid? OperationId, string ScreenedName, string MatchedName,
-        string List, double Score, bool Strong, HitStatus Status, HitTrigger Trigger, DateTime CreatedUtc);
+        string List, double Score, bool Strong, HitStatus Status, HitTrigger Trigger, DateTime CreatedUtc, int KanimId);
 }

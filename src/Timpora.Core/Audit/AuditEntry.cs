@@ -1,8 +1,10 @@
+using Timpora.Core.Data;
+
 namespace Timpora.Core.Audit;
 
 /// <summary>One line of the append-only audit log. The database refuses updates and deletes on its table
 /// (triggers in the schema history), and <see cref="Data.AppDbContext"/> refuses them before that.</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IWrittenOnce
 {
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }

@@ -9,6 +9,10 @@ using Timpora.Core.Audit;
 
 namespace Timpora.Core.Data;
 
+/// <summary>A row the database numbers and no one reads back by that number once written (an audit entry, a
+/// screening record): <see cref="AppDbContext.SaveChangesInBulkAsync"/> may insert it in bulk, without its id.</summary>
+public interface IWrittenOnce;
+
 /// <summary>The save for many new rows at once (check-in batches, bulk files): the same audit entries, versions
 /// and timestamps as <see cref="SaveChangesAsync(bool, CancellationToken)"/>, but new rows go to the database in
 /// bulk (ADR 0008), and rows added with <see cref="AddUntracked"/> never enter EF's change tracker (ADR 0016).
@@ -66,7 +70,7 @@ public sealed partial class AppDbContext
             {
                 ChangeTracker.AutoDetectChangesEnabled = autoDetect;
                 untracked.ForEach(e => Add(e));
-                await SaveChangesAsync(cancellationToken);
+                await InWriterQueueAsync(() => SaveChangesAsync(cancellationToken), cancellationToken);
                 return;
             }
 
@@ -122,8 +126,8 @@ public sealed partial class AppDbContext
             }
 
             await BulkInsert.WriteAsync(this, added, cancellationToken);
-            // Audit entries are numbered by the database and never read back; everything else stays tracked.
-            foreach (var row in added.Where(r => r.Entry is not null && r.Entity is AuditEntry))
+            // Rows numbered by the database are never read back; everything else stays tracked.
+            foreach (var row in added.Where(r => r.Entry is not null && r.Entity is IWrittenOnce))
             {
                 row.Entry!.State = EntityState.Detached;
             }
@@ -226,9 +230,11 @@ public sealed partial class AppDbContext
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Rows whose key the database numbers are written in bulk only for the audit log, whose ids no
-    /// one reads back; anything else of that kind goes through EF so that its id is known after the save.</summary>
+    /// <summary>Rows whose key the database numbers are written in bulk only when no one reads that id back
+    /// (<see cref="IWrittenOnce"/>: the audit log, screening records); anything else of that kind goes through EF so
+    /// that its id is known after the save.</summary>
     private static bool InsertableInBulk(IEntityType type) =>
         BulkInsert.Supports(type)
-        && (type.ClrType == typeof(AuditEntry) || !type.FindPrimaryKey()!.Properties.Any(p => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.ClrType != typeof(Guid)));
+        && (typeof(IWrittenOnce).IsAssignableFrom(type.ClrType)
+            || !type.FindPrimaryKey()!.Properties.Any(p => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && p.ClrType != typeof(Guid)));
 }

@@ -74,7 +74,9 @@ public static class ApiKeys
 
         if (key.LastUsedUtc is null || nowUtc - key.LastUsedUtc >= LastUsedPrecision)
         {
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedUtc, nowUtc), cancellationToken);
+            await db.InWriterQueueAsync(
+                () => db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedUtc, nowUtc), cancellationToken),
+                cancellationToken);
         }
 
         return new ApiKeyHolder(key.Id, prefix, key.ProviderId, provider.Name, provider.Status, provider.KanimId);

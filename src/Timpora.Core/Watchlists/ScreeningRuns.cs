@@ -54,15 +54,20 @@ public static class ScreeningRuns
     public static async Task<bool> ClaimAsync(AppDbContext db, string holder, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var until = nowUtc + Lease;
-        var claimed = await db.ScreeningCursors
-            .Where(c => c.Name == ScreeningCursor.GuestReports && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < nowUtc || c.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Holder, holder).SetProperty(c => c.LeaseUntilUtc, until), cancellationToken);
+        var claimed = 0;
+        await db.InWriterQueueAsync(
+            async () => claimed = await db.ScreeningCursors
+                .Where(c => c.Name == ScreeningCursor.GuestReports && (c.LeaseUntilUtc == null || c.LeaseUntilUtc < nowUtc || c.Holder == holder))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Holder, holder).SetProperty(c => c.LeaseUntilUtc, until), cancellationToken),
+            cancellationToken);
         return claimed == 1;
     }
 
     public static Task ReleaseAsync(AppDbContext db, string holder, CancellationToken cancellationToken) =>
-        db.ScreeningCursors.Where(c => c.Name == ScreeningCursor.GuestReports && c.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, (DateTime?)null), cancellationToken);
+        db.InWriterQueueAsync(
+            () => db.ScreeningCursors.Where(c => c.Name == ScreeningCursor.GuestReports && c.Holder == holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntilUtc, (DateTime?)null), cancellationToken),
+            cancellationToken);
 
     /// <summary>Screens one batch of each kind of record not screened yet; returns how many. <paramref name="lists"/>
     /// is asked for the lists after the batches are read, so an entry saved before any of these records is in them.</summary>
@@ -91,7 +96,7 @@ public static class ScreeningRuns
         var hits = await ScreenAsync(db, snapshot.Index, all, HitTrigger.Saved, options, nowUtc, cancellationToken);
         foreach (var subject in all)
         {
-            db.PersonScreenings.Add(new PersonScreening
+            db.AddUntracked(new PersonScreening
             {
                 SubjectKind = subject.Kind,
                 SubjectId = subject.Id,
@@ -111,7 +116,8 @@ public static class ScreeningRuns
             cursor.PositionUtc = last > cursor.PositionUtc ? last : cursor.PositionUtc;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // In bulk and in the process's SQLite writer queue: a flood of check-ins makes this the busiest writer beside them.
+        await db.SaveChangesInBulkAsync(cancellationToken);
         return all.Count;
     }
 
@@ -137,7 +143,7 @@ public static class ScreeningRuns
             change.RescreenedUtc = nowUtc;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InWriterQueueAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         return changes.Count;
     }
 
@@ -156,7 +162,7 @@ public static class ScreeningRuns
             }
 
             await ScreenAsync(db, index, subjects, HitTrigger.ListChanged, options, nowUtc, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InWriterQueueAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
             after = subjects[^1].Id;
         }
     }

@@ -159,7 +159,7 @@ public sealed class WatchlistAlert
 
 /// <summary>That a record naming a person was screened, and with how many hits: the profile's timeline shows it,
 /// and the screening job looks for records without one.</summary>
-public sealed class PersonScreening
+public sealed class PersonScreening : IWrittenOnce
 {
     public long Id { get; set; }
     public SubjectKind SubjectKind { get; set; }

@@ -181,9 +181,10 @@ internal static class NameComparison
                     continue;
                 }
 
-                left.CopyTo(buffer);
-                right.CopyTo(buffer[left.Length..]);
-                var similarity = JaroWinkler.Similarity(part, buffer[..(left.Length + right.Length)]);
+                // Skeletons too: PRADIPDEVEE is PRADEEP DEVI written together and spelt by ear.
+                var similarity = Math.Max(
+                    JaroWinkler.Similarity(part, Join(left, right, buffer)),
+                    JaroWinkler.Similarity(query.Skeletons[i], Join(vocabulary.Skeletons[entry[j]], vocabulary.Skeletons[entry[j + 1]], buffer)));
                 if (similarity >= 0.9)
                 {
                     pairs[count++] = new Pair
@@ -233,6 +234,57 @@ internal static class NameComparison
                 }
             }
         }
+
+        AddReorderedJoins(query, entry, n, m, vocabulary, bestOfQuery, buffer, pairs, ref count);
+    }
+
+    // A part split in two whose halves the writer then moved apart or swapped (FRANCISCO as "ISCO, FRANC";
+    // SREENIVAS as "ENIVAS, SRE"): two query parts that found no good partner, joined in either order.
+    private static void AddReorderedJoins(
+        PreparedQuery query, ReadOnlySpan<int> entry, int n, int m, TokenVocabulary vocabulary, Span<float> bestOfQuery, Span<char> buffer,
+        Span<Pair> pairs, ref int count)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (k == i || k == i + 1 || bestOfQuery[i] >= 0.97f || bestOfQuery[k] >= 0.97f || query.Parts[i].Length < 2 || query.Parts[k].Length < 2)
+                {
+                    continue;
+                }
+
+                var length = query.Parts[i].Length + query.Parts[k].Length;
+                for (var j = 0; j < m && count < MaxPairs; j++)
+                {
+                    var token = vocabulary.Tokens[entry[j]];
+                    if (token.Length < 5 || Math.Abs(token.Length - length) > 2)
+                    {
+                        continue;
+                    }
+
+                    var similarity = Math.Max(
+                        JaroWinkler.Similarity(Join(query.Parts[i], query.Parts[k], buffer), token),
+                        JaroWinkler.Similarity(Join(query.Skeletons[i], query.Skeletons[k], buffer), vocabulary.Skeletons[entry[j]]));
+                    if (similarity >= 0.9)
+                    {
+                        pairs[count++] = new Pair
+                        {
+                            Similarity = (float)similarity,
+                            QueryMask = (ushort)((1 << i) | (1 << k)),
+                            EntryMask = (ushort)(1 << j),
+                            Kind = TokenMatchKind.Joined,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> Join(string left, string right, Span<char> buffer)
+    {
+        left.CopyTo(buffer);
+        right.CopyTo(buffer[left.Length..]);
+        return buffer[..(left.Length + right.Length)];
     }
 
     private static void SortDescending(Span<Pair> pairs)

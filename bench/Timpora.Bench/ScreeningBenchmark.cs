@@ -16,8 +16,9 @@ public static class ScreeningBenchmark
         var entryCount = Option(args, "--entries", 1_000_000);
         var queryCount = Option(args, "--queries", 10_000);
         var clock = Stopwatch.StartNew();
-        var set = EvaluationSet.Generate(entryCount, queryCount);
-        Print($"Generated {set.Entries.Count:N0} entries and {set.Queries.Count:N0} labelled queries in {clock.Elapsed.TotalSeconds:0.0} s");
+        var seed = Option(args, "--seed", 20260115);
+        var set = EvaluationSet.Generate(entryCount, queryCount, seed);
+        Print($"Generated {set.Entries.Count:N0} entries and {set.Queries.Count:N0} labelled queries (seed {seed}) in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var before = Memory();
         clock.Restart();
@@ -27,10 +28,15 @@ public static class ScreeningBenchmark
         Print($"Index build: {build.TotalSeconds:0.00} s ({index.DistinctNameParts:N0} distinct name parts)");
         Print($"Memory: index {(after - before) / 1048576.0:0} MB managed heap; process total {Environment.WorkingSet / 1048576.0:0} MB working set (entries and generator included)");
 
-        var probe = Array.IndexOf(args, "--probe");
-        if (probe >= 0)
+        var probes = args.Select((arg, at) => (arg, at)).Where(a => a.arg == "--probe" && a.at + 1 < args.Length).Select(a => args[a.at + 1]).ToList();
+        if (probes.Count > 0)
         {
-            Probe(index, args[probe + 1]);
+            foreach (var probe in probes)
+            {
+                Print($"PROBE {probe}");
+                Probe(index, probe);
+            }
+
             return 0;
         }
 

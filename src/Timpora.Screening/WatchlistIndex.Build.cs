@@ -17,6 +17,7 @@ public sealed partial class WatchlistIndex
     private readonly TokenVocabulary vocabulary;
     private readonly PostingLists postings;
     private readonly PairIndex pairs;
+    private readonly PartsByBirthDate byBirthDate;
     private readonly Dictionary<string, int> documentFirst;
     private readonly int[] documentEntry;
     private readonly int[] documentNext;
@@ -100,10 +101,14 @@ public sealed partial class WatchlistIndex
         postings = PostingLists.Build(vocabulary.Count, nameTokens, tokenName);
         vocabulary.SetFrequencies(postings.LengthOf, Math.Max(nameCount, 2000));
         var nameYears = new byte[nameCount];
+        var nameDates = new int[nameCount];
         for (var n = 0; n < nameCount; n++)
         {
-            nameYears[n] = PairIndex.YearCode(facts[nameEntry[n]].DateOfBirth / 10000);
+            nameDates[n] = facts[nameEntry[n]].DateOfBirth;
+            nameYears[n] = PairIndex.YearCode(nameDates[n] / 10000);
         }
+
+        byBirthDate = PartsByBirthDate.Build(postings, nameDates);
 
         pairs = PairIndex.Build(nameTokenStart, nameTokens, nameYears, vocabulary.Count);
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);

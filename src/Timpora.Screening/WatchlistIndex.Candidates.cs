@@ -25,6 +25,10 @@ public sealed partial class WatchlistIndex
     // Pair look-ups a query may spend; the number of expansions per unit follows from it.
     private const int LookupBudget = 600;
 
+    // Spellings of each query part looked up with the date of birth, and what the agreeing date adds.
+    private const int SameDateExpansions = 4;
+    private const float SameDateCredit = 0.5f;
+
     private void CollectUnits(PreparedQuery query, QueryScratch scratch)
     {
         var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
@@ -209,6 +213,29 @@ public sealed partial class WatchlistIndex
             {
                 var credit = 0.9f * (vocabulary.Weights[splits[s]] + vocabulary.Weights[splits[s + 1]]);
                 CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year, strongUnits > 2);
+            }
+        }
+    }
+
+    // Names sharing one part (or one of its closest spellings) and the date of birth, or its year and month
+    // where that is all the list holds. The agreeing date counts like a second shared part.
+    private void CollectSameBirthDate(QueryScratch scratch, PartialDate born)
+    {
+        var units = scratch.UnitMasks.Count;
+        for (var u = 0; u < units; u++)
+        {
+            var (from, to) = Unit(scratch, u, SameDateExpansions);
+            for (var x = from; x < to; x++)
+            {
+                var credit = scratch.ExpansionCredits[x] + SameDateCredit;
+                foreach (var date in (ReadOnlySpan<int>)[born.Packed, PartialDate.Of(born.Year, born.Month).Packed])
+                {
+                    var (first, last) = byBirthDate.Find(scratch.Expansions[x], date);
+                    for (var i = first; i < last; i++)
+                    {
+                        Touch(scratch, byBirthDate.Names[i], credit);
+                    }
+                }
             }
         }
     }

@@ -23,6 +23,11 @@ public sealed partial class WatchlistIndex
 
         CollectUnits(prepared, scratch);
         Traverse(prepared, scratch, query.DateOfBirth?.Year ?? 0);
+        if (query.DateOfBirth is { IsComplete: true } born)
+        {
+            CollectSameBirthDate(scratch, born);
+        }
+
         var ranked = Rank(scratch, options);
         var documentEntries = FindDocument(query.Document, today);
 

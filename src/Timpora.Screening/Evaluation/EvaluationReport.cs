@@ -50,7 +50,7 @@ public sealed record EvaluationReport(
                     found |= right;
                     counts[row, 2]++;
                     counts[row, 3] += right ? 1 : 0;
-                    if (!right && level == 1 && falseHits.Count < 200)
+                    if (!right && level == 1 && falseHits.Count < 1000)
                     {
                         falseHits.Add(Describe(labelled, hit.Entry, hit));
                     }
@@ -60,9 +60,9 @@ public sealed record EvaluationReport(
                 {
                     counts[row, 0]++;
                     counts[row, 1] += found ? 1 : 0;
-                    if (!found && level == 1 && misses.Count < 200)
+                    if (!found && level == 1 && misses.Count < 1000)
                     {
-                        misses.Add(Describe(labelled, index.Entries.First(e => e.Id == labelled.ExpectedEntryId), null));
+                        misses.Add(DescribeMiss(index, labelled, results[q], options));
                     }
                 }
             }
@@ -81,6 +81,19 @@ public sealed record EvaluationReport(
         sb.AppendLine(CultureInfo.InvariantCulture, $"  name only,          alert:   {AlertNameOnly}");
         sb.Append(CultureInfo.InvariantCulture, $"  name only,          review+: {ReviewNameOnly}");
         return sb.ToString();
+    }
+
+    // A miss with what the matcher returned instead and the expected entry's own score below review (or
+    // that it never became a candidate), which tells retrieval failures from scoring ones.
+    private static string DescribeMiss(WatchlistIndex index, LabelledQuery labelled, IReadOnlyList<ScreeningHit> returned, ScreeningOptions? options)
+    {
+        var expected = index.Entries.First(e => e.Id == labelled.ExpectedEntryId);
+        var low = (options ?? ScreeningOptions.Default) with { ReviewThreshold = 0.01, MaxHits = 1000 };
+        var own = index.Screen(labelled.Query, low).FirstOrDefault(h => h.Entry.Id == expected.Id);
+        var top = returned.Count == 0 ? "returned nothing" : string.Create(
+            CultureInfo.InvariantCulture, $"returned {returned[0].Entry.Id} '{returned[0].Entry.Name}' {returned[0].Score:0.000}");
+        var score = own is null ? "not a candidate" : string.Create(CultureInfo.InvariantCulture, $"{own.Score:0.000} {own.Explanation}");
+        return $"{Describe(labelled, expected, null)}: {score}; {top}";
     }
 
     private static string Describe(LabelledQuery labelled, WatchlistEntry entry, ScreeningHit? hit) => string.Create(

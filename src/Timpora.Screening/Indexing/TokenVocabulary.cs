@@ -201,7 +201,7 @@ internal sealed class TokenVocabulary
             }
         }
 
-        foreach (var variant in Romanisation.Of(part))
+        foreach (var variant in Romanisation.Of(part).Concat(Romanisation.OfSkeleton(skeleton)))
         {
             var known = Find(variant);
             if (known >= 0)

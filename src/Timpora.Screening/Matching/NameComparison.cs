@@ -12,6 +12,8 @@ internal static class NameComparison
 {
     private const int MaxPairs = 160;
 
+    private const double ExtraNameSimilarity = 0.9;
+
     private struct Pair
     {
         public float Similarity;
@@ -156,7 +158,38 @@ internal static class NameComparison
             similarity = Math.Max(similarity, 0.95);
         }
 
-        return similarity;
+        return Math.Max(similarity, Math.Max(ThroughVariant(query.Parts[i], entryPart), WithExtraName(query, i, entryPart, vocabulary.Skeletons[token])));
+    }
+
+    // CHEUPG for ZHANG: a typo in another romanisation of the part. Compared with each listed romanisation.
+    private static double ThroughVariant(string part, string entryPart)
+    {
+        var best = 0.0;
+        if (part.Length > 1 && entryPart.Length > 1)
+        {
+            foreach (var variant in Romanisation.Of(entryPart))
+            {
+                best = Math.Max(best, Romanisation.VariantSimilarity * JaroWinkler.Similarity(part, variant));
+            }
+        }
+
+        return best >= TokenSimilarity.Floor ? best : 0;
+    }
+
+    // KHALIDFRANCISCO for FRANCISCO, KEERANFRANCOIS for KIRAN: the listed part written together with a name
+    // the list does not have. The rest of the query part counts as missing from the list.
+    private static double WithExtraName(PreparedQuery query, int i, string entryPart, string entrySkeleton)
+    {
+        var part = query.Parts[i];
+        var skeleton = query.Skeletons[i];
+        if (entryPart.Length < 4 || part.Length < entryPart.Length + 3)
+        {
+            return 0;
+        }
+
+        var holds = part.StartsWith(entryPart, StringComparison.Ordinal) || part.EndsWith(entryPart, StringComparison.Ordinal)
+            || (entrySkeleton.Length >= 4 && (skeleton.StartsWith(entrySkeleton, StringComparison.Ordinal) || skeleton.EndsWith(entrySkeleton, StringComparison.Ordinal)));
+        return holds ? ExtraNameSimilarity : 0;
     }
 
     private static void AddJoins(
@@ -181,9 +214,11 @@ internal static class NameComparison
                     continue;
                 }
 
-                left.CopyTo(buffer);
-                right.CopyTo(buffer[left.Length..]);
-                var similarity = JaroWinkler.Similarity(part, buffer[..(left.Length + right.Length)]);
+                // Skeletons too: PRADIPDEVEE is PRADEEP DEVI written together and spelt by ear.
+                var similarity = Math.Max(
+                    JaroWinkler.Similarity(part, Join(left, right, buffer)),
+                    JaroWinkler.Similarity(query.Skeletons[i], Join(vocabulary.Skeletons[entry[j]], vocabulary.Skeletons[entry[j + 1]], buffer)));
+
                 if (similarity >= 0.9)
                 {
                     pairs[count++] = new Pair
@@ -216,8 +251,11 @@ internal static class NameComparison
                 var row = scratch.PairRow(entry[j]);
                 if (row[QueryScratch.MaxQueryParts + i] < 0)
                 {
+                    // ALH ASHIMI: a space typed one letter late, after the article of AL-HASHIMI.
+                    var particle = NameNormaliser.JoinedParticleLength(joined);
                     row[QueryScratch.MaxQueryParts + i] = (float)Math.Max(
-                        JaroWinkler.Similarity(joined, token), JaroWinkler.Similarity(query.JoinSkeletons[i], vocabulary.Skeletons[entry[j]]));
+                        Math.Max(JaroWinkler.Similarity(joined, token), JaroWinkler.Similarity(query.JoinSkeletons[i], vocabulary.Skeletons[entry[j]])),
+                        particle > 0 && joined.AsSpan(particle).SequenceEqual(token) ? 0.95 : 0);
                 }
 
                 var similarity = row[QueryScratch.MaxQueryParts + i];
@@ -233,6 +271,58 @@ internal static class NameComparison
                 }
             }
         }
+
+        AddReorderedJoins(query, entry, n, m, vocabulary, bestOfQuery, buffer, pairs, ref count);
+    }
+
+    // A part split in two whose halves the writer then moved apart or swapped (FRANCISCO as "ISCO, FRANC";
+    // SREENIVAS as "ENIVAS, SRE"): two query parts that found no good partner, joined in either order.
+    private static void AddReorderedJoins(
+        PreparedQuery query, ReadOnlySpan<int> entry, int n, int m, TokenVocabulary vocabulary, Span<float> bestOfQuery, Span<char> buffer,
+        Span<Pair> pairs, ref int count)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (k == i || k == i + 1 || bestOfQuery[i] >= 0.97f || bestOfQuery[k] >= 0.97f || query.Parts[i].Length < 2 || query.Parts[k].Length < 2)
+                {
+                    continue;
+                }
+
+                var length = query.Parts[i].Length + query.Parts[k].Length;
+                for (var j = 0; j < m && count < MaxPairs; j++)
+                {
+                    var token = vocabulary.Tokens[entry[j]];
+                    if (token.Length < 5 || Math.Abs(token.Length - length) > 2)
+                    {
+                        continue;
+                    }
+
+                    var similarity = Math.Max(
+                        JaroWinkler.Similarity(Join(query.Parts[i], query.Parts[k], buffer), token),
+                        JaroWinkler.Similarity(Join(query.Skeletons[i], query.Skeletons[k], buffer), vocabulary.Skeletons[entry[j]]));
+
+                    if (similarity >= 0.9)
+                    {
+                        pairs[count++] = new Pair
+                        {
+                            Similarity = (float)similarity,
+                            QueryMask = (ushort)((1 << i) | (1 << k)),
+                            EntryMask = (ushort)(1 << j),
+                            Kind = TokenMatchKind.Joined,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> Join(string left, string right, Span<char> buffer)
+    {
+        left.CopyTo(buffer);
+        right.CopyTo(buffer[left.Length..]);
+        return buffer[..(left.Length + right.Length)];
     }
 
     private static void SortDescending(Span<Pair> pairs)

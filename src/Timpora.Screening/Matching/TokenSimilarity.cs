@@ -19,6 +19,9 @@ internal static class TokenSimilarity
 
     public const double InitialScore = 0.85;
 
+    /// <summary>A romanisation variant of a part spelt by ear (CHEEOUNG for CHEUNG, which is ZHANG).</summary>
+    public const double SpeltVariantSimilarity = 0.92;
+
     public static double Compute(string a, string skeletonA, string b, string skeletonB, out TokenMatchKind kind)
     {
         if (a == b)
@@ -42,6 +45,11 @@ internal static class TokenSimilarity
         if (Romanisation.AreVariants(a, b))
         {
             return Romanisation.VariantSimilarity;
+        }
+
+        if (Romanisation.AreVariantsBySkeleton(a, skeletonA, b, skeletonB))
+        {
+            return SpeltVariantSimilarity;
         }
 
         if (HasArticle(a, b) || HasArticle(b, a))

@@ -82,6 +82,7 @@ public static class NameNormaliser
         }
 
         var parts = new List<string>();
+        var fieldEnds = new List<int>();
         var current = new StringBuilder();
         var inArabicWord = false;
         var lastUnknown = false;
@@ -175,10 +176,14 @@ public static class NameNormaliser
 
             lastUnknown = false;
             Flush(parts, current);
+            if (c == ',' || (c == '<' && i + 1 < text.Length && text[i + 1] == '<'))
+            {
+                fieldEnds.Add(parts.Count);
+            }
         }
 
         Flush(parts, current);
-        return new NormalisedName(DropParticles(parts), mayBeTruncated);
+        return new NormalisedName(DropParticles(parts, fieldEnds), mayBeTruncated);
     }
 
     private static void Flush(List<string> parts, StringBuilder current)
@@ -197,14 +202,18 @@ public static class NameNormaliser
         current.Clear();
     }
 
-    private static List<string> DropParticles(List<string> parts)
+    // A particle qualifies the name after it in the same field (VAN DER BERG, AL RASHID); one that ends its
+    // field, before a comma, the MRZ's << or the end, qualifies nothing and is a name itself: the Chinese ZU
+    // and DE, the Vietnamese Y, the surname of "ZU<<WEI".
+    private static List<string> DropParticles(List<string> parts, List<int> fieldEnds)
     {
         var kept = new List<string>(parts.Count);
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (!Particles.Contains(part) && kept.Count < MaxParts)
+            var endsField = i == parts.Count - 1 || fieldEnds.Contains(i + 1);
+            if ((endsField || !Particles.Contains(parts[i])) && kept.Count < MaxParts)
             {
-                kept.Add(part);
+                kept.Add(parts[i]);
             }
         }
 

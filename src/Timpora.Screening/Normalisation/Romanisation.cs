@@ -158,11 +158,24 @@ public static class Romanisation
 
     private static readonly Dictionary<string, string[]> Variants = Build();
 
+    // The variants of every listed spelling by its skeleton: CHEEOUNG folds like CHEUNG, so it is ZHANG too.
+    private static readonly Dictionary<string, string[]> BySkeleton = Variants
+        .GroupBy(pair => NameKeys.Skeleton(pair.Key), StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.SelectMany(pair => pair.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
     /// <summary>The other spellings of this part in every group it belongs to (empty when it is in none).</summary>
     public static IReadOnlyList<string> Of(string part) => Variants.TryGetValue(part, out var variants) ? variants : [];
 
     public static bool AreVariants(string a, string b) =>
         Variants.TryGetValue(a, out var variants) && Array.IndexOf(variants, b) >= 0;
+
+    /// <summary>The variants of the listed spellings that fold to this skeleton (empty when none does).</summary>
+    public static IReadOnlyList<string> OfSkeleton(string skeleton) => BySkeleton.TryGetValue(skeleton, out var variants) ? variants : [];
+
+    /// <summary>One of the two parts is spelt like a listed spelling (the same skeleton) whose variant the other is.</summary>
+    public static bool AreVariantsBySkeleton(string a, string skeletonA, string b, string skeletonB) =>
+        (BySkeleton.TryGetValue(skeletonA, out var ofA) && Array.IndexOf(ofA, b) >= 0)
+        || (BySkeleton.TryGetValue(skeletonB, out var ofB) && Array.IndexOf(ofB, a) >= 0);
 
     private static Dictionary<string, string[]> Build()
     {

@@ -82,14 +82,16 @@ public static class TipInbox
             tips = tips.Where(t => t.AreaCode == area || (string.Compare(t.AreaCode, from) > 0 && string.Compare(t.AreaCode, to) < 0));
         }
 
+        // The open states as literals, "state IN (4, 5)": the condition of the partial index of open tips with their
+        // due dates (schema 0013, ADR 0018), which SQLite uses only when the query states the same condition.
         if (filter.Due == "overdue")
         {
-            tips = tips.Where(t => (t.State == TipState.Assigned || t.State == TipState.InFollowUp) && t.DueUtc < nowUtc);
+            tips = tips.Where(t => new[] { TipState.Assigned, TipState.InFollowUp }.Contains(t.State) && t.DueUtc < nowUtc);
         }
         else if (filter.Due == "soon")
         {
             var horizon = nowUtc + TipNotices.DueSoon;
-            tips = tips.Where(t => (t.State == TipState.Assigned || t.State == TipState.InFollowUp) && t.DueUtc >= nowUtc && t.DueUtc < horizon);
+            tips = tips.Where(t => new[] { TipState.Assigned, TipState.InFollowUp }.Contains(t.State) && t.DueUtc >= nowUtc && t.DueUtc < horizon);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -158,6 +158,12 @@ internal static class NameComparison
             similarity = Math.Max(similarity, 0.95);
         }
 
+        // Neither fallback can beat a part that already scores this high: skip them on the common path.
+        if (similarity >= Math.Max(Romanisation.VariantSimilarity, ExtraNameSimilarity))
+        {
+            return similarity;
+        }
+
         return Math.Max(similarity, Math.Max(ThroughVariant(query.Parts[i], entryPart), WithExtraName(query, i, entryPart, vocabulary.Skeletons[token])));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Timpora.Core.GuestReports;
 using Timpora.Core.Operations;
 using Timpora.Core.Organisation;
 using Timpora.Core.Permits;
@@ -91,6 +92,7 @@ public sealed partial class AppDbContext
         });
 
         // The screening job reads each kind of record by the time it was saved.
+        builder.Entity<GuestReport>().HasIndex(r => r.CreatedUtc);
         builder.Entity<StayPermit>().HasIndex(p => p.CreatedUtc);
         builder.Entity<OperationFinding>().HasIndex(f => f.CreatedUtc);
         builder.Entity<Tip>().HasIndex(t => t.CreatedUtc);

@@ -21,8 +21,12 @@ public static class ScreeningRuns
     public const int PresentChunk = 2_000;
 
     // A report saved in a transaction that commits after later ones must still be found: the cursor is only a
-    // lower bound, the screening record decides.
+    // lower bound, the screening record decides. Every record in the window behind the cursor costs one lookup of
+    // its screening row, so most batches look back only a few seconds (a transaction rarely commits later than
+    // that) and a sweep of the whole window now and then finds the rest.
     public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan RecentLookBack = TimeSpan.FromSeconds(5);
 
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -72,14 +76,20 @@ public static class ScreeningRuns
     /// <summary>Screens one batch of each kind of record not screened yet; returns how many. <paramref name="lists"/>
     /// is asked for the lists after the batches are read, so an entry saved before any of these records is in them.</summary>
     public static async Task<int> ScreenNewAsync(
-        AppDbContext db, Func<CancellationToken, Task<ListSnapshot>> lists, ScreeningOptions options, DateTime nowUtc, CancellationToken cancellationToken)
+        AppDbContext db, Func<CancellationToken, Task<ListSnapshot>> lists, ScreeningOptions options, DateTime nowUtc, CancellationToken cancellationToken) =>
+        await ScreenNewAsync(db, lists, options, nowUtc, LookBack, cancellationToken);
+
+    /// <summary>As above, looking back <paramref name="lookBack"/> behind each cursor for records committed late.</summary>
+    public static async Task<int> ScreenNewAsync(
+        AppDbContext db, Func<CancellationToken, Task<ListSnapshot>> lists, ScreeningOptions options, DateTime nowUtc, TimeSpan lookBack,
+        CancellationToken cancellationToken)
     {
         var cursors = await db.ScreeningCursors.ToDictionaryAsync(c => c.Name, cancellationToken);
         var batches = new List<(ScreeningCursor Cursor, List<ScreeningSubject> Subjects)>();
         foreach (var kind in ScreeningSubjects.Kinds)
         {
             var cursor = cursors[ScreeningCursor.For(kind)];
-            var subjects = await ScreeningSubjects.NewAsync(db, kind, cursor.PositionUtc - LookBack, BatchSize, cancellationToken);
+            var subjects = await ScreeningSubjects.NewAsync(db, kind, cursor.PositionUtc - lookBack, BatchSize, cancellationToken);
             if (subjects.Count > 0)
             {
                 batches.Add((cursor, subjects));

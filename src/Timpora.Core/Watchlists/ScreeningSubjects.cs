@@ -49,10 +49,10 @@ public static class ScreeningSubjects
                 var findings = await db.OperationFindings.IgnoreQueryFilters().AsNoTracking()
                     .Where(f => f.CreatedUtc >= fromUtc && !screened.Any(s => s.SubjectId == f.Id))
                     .OrderBy(f => f.CreatedUtc).Take(take)
-                    .Select(f => new
+                    .LeftJoin(db.Foreigners.IgnoreQueryFilters(), f => f.ForeignerId, p => (Guid?)p.Id, (f, p) => new
                     {
                         Finding = f,
-                        Person = db.Foreigners.IgnoreQueryFilters().Where(p => p.Id == f.ForeignerId).Select(p => new { p.BirthDate, p.Sex }).FirstOrDefault(),
+                        Person = p == null ? null : new { p.BirthDate, p.Sex },
                     })
                     .ToListAsync(cancellationToken);
                 return [.. findings.Select(x => new ScreeningSubject(
@@ -95,29 +95,28 @@ public static class ScreeningSubjects
     /// <summary>The permits as subjects, named as their holder is in the register, in the query's order.</summary>
     private static async Task<List<ScreeningSubject>> PermitHoldersAsync(IQueryable<StayPermit> permits, AppDbContext db, CancellationToken cancellationToken)
     {
+        // A join, not a per-row subquery: EF turns FirstOrDefault() of a related row into a window over the whole
+        // register, which made this the costliest query under a flood of check-ins.
         var rows = await permits.AsNoTracking()
-            .Select(p => new
+            .Join(db.Foreigners.IgnoreQueryFilters(), p => p.ForeignerId, f => f.Id, (p, f) => new
             {
                 p.Id,
                 p.ForeignerId,
                 p.KanimId,
                 p.AreaCode,
                 p.CreatedUtc,
-                Holder = db.Foreigners.IgnoreQueryFilters().Where(f => f.Id == p.ForeignerId).Select(f => new
-                {
-                    f.Surname,
-                    f.GivenNames,
-                    f.BirthDate,
-                    f.Nationality,
-                    f.Sex,
-                    Document = f.Documents.OrderByDescending(d => d.ExpiresOn).Select(d => d.Number).FirstOrDefault(),
-                }).FirstOrDefault(),
+                f.Surname,
+                f.GivenNames,
+                f.BirthDate,
+                f.Nationality,
+                f.Sex,
+                Document = f.Documents.OrderByDescending(d => d.ExpiresOn).Select(d => d.Number).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         // Every permit has its holder (a foreign key); the order is the query's, which the re-screen pages by.
         return [.. rows.Select(p => new ScreeningSubject(
-            SubjectKind.StayPermit, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(p.Holder!.GivenNames, p.Holder.Surname),
-            p.Holder.BirthDate, p.Holder.Nationality, p.Holder.Sex, p.Holder.Document))];
+            SubjectKind.StayPermit, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(p.GivenNames, p.Surname),
+            p.BirthDate, p.Nationality, p.Sex, p.Document))];
     }
 
     public static ScreeningSubject Of(GuestReport r) => new(

@@ -12,6 +12,12 @@ public sealed partial class ScreeningWorker(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a round looks back the whole <see cref="ScreeningRuns.LookBack"/> for records committed
+    /// late; the other batches look back <see cref="ScreeningRuns.RecentLookBack"/> only.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset lastSweep = DateTimeOffset.MinValue;
+
     // The timer and a direct call in the same process share the holder name, so the lease alone cannot keep them apart.
     private readonly SemaphoreSlim running = new(1, 1);
 
@@ -65,11 +71,21 @@ public sealed partial class ScreeningWorker(
         try
         {
             var options = new ScreeningOptions { Clock = clock };
-            // Each batch renews the lease, so a long run is not taken over by another instance halfway.
-            while (await ScreeningRuns.ScreenNewAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, cancellationToken) > 0
+            var lookBack = ScreeningRuns.RecentLookBack;
+            if (clock.GetUtcNow() - lastSweep >= SweepInterval)
+            {
+                lookBack = ScreeningRuns.LookBack;
+                lastSweep = clock.GetUtcNow();
+            }
+
+            // Each batch renews the lease, so a long run is not taken over by another instance halfway. A batch that
+            // was not full leaves the rest to the next round, two seconds on, which lets a flood of check-ins
+            // gather into full batches.
+            while (await ScreeningRuns.ScreenNewAsync(db, c => lists.EnsureCurrentAsync(db, c), options, clock.GetUtcNow().UtcDateTime, lookBack, cancellationToken) >= ScreeningRuns.BatchSize
                 && await ScreeningRuns.ClaimAsync(db, holder, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 db.ChangeTracker.Clear();
+                lookBack = ScreeningRuns.RecentLookBack;
             }
 
             db.ChangeTracker.Clear();

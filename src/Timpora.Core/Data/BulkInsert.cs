@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -17,11 +18,15 @@ internal readonly record struct NewRow(IEntityType Type, object Entity, EntityEn
         Entry is null ? property.GetGetter().GetClrValueUsingContainingEntity(Entity) : Entry.CurrentValues[property];
 }
 
-/// <summary>Writes added entities straight to their tables, without EF's per-row commands: binary COPY on
-/// PostgreSQL, one prepared INSERT reused for every row on SQLite. Columns, names and value conversions come
+/// <summary>Writes added entities straight to their tables, without EF's per-row commands: on PostgreSQL binary
+/// COPY, or for a few rows (a check-in batch) one multi-row INSERT per table sent together in one round trip; on
+/// SQLite one prepared INSERT reused for every row. Columns, names and value conversions come
 /// from the EF model, so the rows are the ones <c>SaveChanges</c> would write (ADR 0008).</summary>
 internal static class BulkInsert
 {
+    /// <summary>Up to this many values (rows times columns) go as one batch of INSERTs on PostgreSQL; more by COPY.</summary>
+    private const int BatchedValues = 20_000;
+
     private static readonly ConcurrentDictionary<IEntityType, Table> Tables = new();
     private static readonly ConcurrentDictionary<IEntityType, int> Depths = new();
 
@@ -35,10 +40,24 @@ internal static class BulkInsert
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs inside a transaction.");
-        foreach (var group in entries.GroupBy(e => e.Type).OrderBy(g => Depths.GetOrAdd(g.Key, t => Depth(t, []))))
+        var groups = entries.GroupBy(e => e.Type).OrderBy(g => Depths.GetOrAdd(g.Key, t => Depth(t, [])))
+            .Select(g => (Table: Tables.GetOrAdd(g.Key, t => new Table(t)), Rows: g.ToList())).ToList();
+        if (transaction.Connection is NpgsqlConnection postgres && groups.Sum(g => g.Rows.Count * g.Table.Columns.Length) <= BatchedValues)
         {
-            var table = Tables.GetOrAdd(group.Key, t => new Table(t));
-            var rows = group.ToList();
+            // A few rows (a check-in batch): every table's INSERT in one round trip, where COPY takes two per table.
+            try
+            {
+                await InsertBatchedAsync(postgres, groups, cancellationToken);
+                return;
+            }
+            catch (DbException error)
+            {
+                throw new DbUpdateException($"Bulk insert failed: {error.Message}", error);
+            }
+        }
+
+        foreach (var (table, rows) in groups)
+        {
             try
             {
                 switch (transaction.Connection)
@@ -60,6 +79,38 @@ internal static class BulkInsert
                 throw new DbUpdateException($"Bulk insert into {table.Name} failed: {error.Message}", error);
             }
         }
+    }
+
+    /// <summary>One multi-row INSERT per table, all sent as one batch; the values are typed parameters, as COPY's.</summary>
+    private static async Task InsertBatchedAsync(NpgsqlConnection connection, List<(Table Table, List<NewRow> Rows)> groups, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (table, rows) in groups)
+        {
+            var command = new NpgsqlBatchCommand();
+            var sql = new StringBuilder(table.InsertInto);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                sql.Append(r == 0 ? " (" : ", (");
+                for (var c = 0; c < table.Columns.Length; c++)
+                {
+                    var column = table.Columns[c];
+                    var value = rows[r][column.Property];
+                    var parameter = column.ToProvider(value) is { } stored
+                        ? new NpgsqlParameter { Value = stored, NpgsqlDbType = column.PostgresType(value!) }
+                        : new NpgsqlParameter { Value = DBNull.Value };
+                    command.Parameters.Add(parameter);
+                    sql.Append(c == 0 ? "$" : ", $").Append(command.Parameters.Count);
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, Table table, List<NewRow> rows, CancellationToken cancellationToken)
@@ -128,6 +179,8 @@ internal static class BulkInsert
         public string Name { get; }
 
         public Column[] Columns { get; }
+
+        public string InsertInto => field ??= $"INSERT INTO {Quote(Name)} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) VALUES";
     }
 
     private sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)

@@ -30,6 +30,21 @@ public static class GuestReporting
     public static async Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
         AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
+        // One connection for the batch's few queries and its save, rather than one from the pool for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await CheckInOpenAsync(db, providerId, inputs, channel, nowUtc, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<ReportOutcome>> CheckInOpenAsync(
+        AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         // The register is shared across offices and providers: resolution must see every person, whoever reports.
         var provider = await db.Providers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
         if (provider is null || provider.Status != ProviderStatus.Approved)
@@ -76,6 +91,7 @@ public static class GuestReporting
                 // Two reports of the same new passport at once: the unique document index stops the second
                 // person; retrying finds the first one.
                 db.ChangeTracker.Clear();
+                VisaCodes.Forget(db);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Foreigners;
@@ -13,7 +15,7 @@ internal sealed class RegisterSlice
     private readonly Dictionary<(string Number, string State), Foreigner> byDocument = [];
     private readonly HashSet<(string NameKey, string? BirthDate, string Nationality)> alike = [];
     private readonly HashSet<(Guid Foreigner, DateOnly ExpiresOn, PermitKind Kind)> permits = [];
-    private readonly Dictionary<string, int> visaIndexIds = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, int> visaIndexIds = new Dictionary<string, int>();
 
     public static async Task<RegisterSlice> LoadAsync(AppDbContext db, IReadOnlyList<CheckIn> checkIns, CancellationToken cancellationToken)
     {
@@ -50,9 +52,10 @@ internal sealed class RegisterSlice
             slice.permits.Add((p.ForeignerId, p.ExpiresOn, p.Kind));
         }
 
-        foreach (var v in await db.VisaIndexes.AsNoTracking().OrderBy(v => v.ValidFrom).Select(v => new { v.Code, v.Id }).ToListAsync(cancellationToken))
+        var codes = checkIns.Select(c => c.VisaIndexCode).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count > 0)
         {
-            slice.visaIndexIds[v.Code] = v.Id;
+            slice.visaIndexIds = await VisaCodes.LoadAsync(db, codes, cancellationToken);
         }
 
         return slice;
@@ -137,4 +140,34 @@ internal sealed class RegisterSlice
 
     private static string AddressOf(AccommodationProvider provider) =>
         provider.Name + (provider.Street is null ? "" : ", " + provider.Street);
+}
+
+/// <summary>The visa index codes and their ids, read once a minute per database rather than once per batch: reference
+/// data an administrator rarely edits. A code the copy lacks reads it again at once, so a new code is known at its first
+/// use; <see cref="Forget"/> drops the copy after a failed save (a code deleted meanwhile).</summary>
+internal static class VisaCodes
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+    private static readonly ConcurrentDictionary<string, (long ReadAt, IReadOnlyDictionary<string, int> Ids)> Copies = new(StringComparer.Ordinal);
+
+    public static async Task<IReadOnlyDictionary<string, int>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> needed, CancellationToken cancellationToken)
+    {
+        var key = db.Database.GetConnectionString() ?? "";
+        if (Copies.TryGetValue(key, out var copy) && Stopwatch.GetElapsedTime(copy.ReadAt) < MaxAge && needed.All(copy.Ids.ContainsKey))
+        {
+            return copy.Ids;
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var v in await db.VisaIndexes.AsNoTracking().OrderBy(v => v.ValidFrom).Select(v => new { v.Code, v.Id }).ToListAsync(cancellationToken))
+        {
+            // Ordered by validity: of two rows with one code, the later one wins.
+            ids[v.Code] = v.Id;
+        }
+
+        Copies[key] = (Stopwatch.GetTimestamp(), ids);
+        return ids;
+    }
+
+    public static void Forget(AppDbContext db) => Copies.TryRemove(db.Database.GetConnectionString() ?? "", out _);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.GuestReports;
+using Timpora.Core.Permits;
 using Timpora.Core.Providers;
 
 namespace Timpora.Tests.GuestReports;
@@ -133,5 +134,24 @@ public sealed class GuestReportingTests(TestApp app)
         Assert.Equal("ReceiptUnknown", Assert.Single(foreign.Problems).Code);
         Assert.True(good.Accepted);
         Assert.Equal(Now, good.Report!.CheckOutUtc);
+    }
+
+    [Fact]
+    public async Task CheckIn_VisaCodeAddedAfterEarlierCheckIns_IsLinkedAtItsFirstUse()
+    {
+        var (provider, _) = await ReportingData.ProviderAsync(app);
+        await using var db = app.SystemDb();
+        // Warms the process's copy of the visa codes.
+        var before = await GuestReporting.CheckInAsync(db, provider, ReportingData.Guest(Now), ReportChannel.Api, Now, TestContext.Current.CancellationToken);
+        var code = "T" + ReportingData.Letters(4);
+        var visa = new VisaIndex { Code = code, Description = "Test visa", PermitKind = PermitKind.Itk, StayDays = 30, ValidFrom = new DateOnly(2025, 1, 1) };
+        db.VisaIndexes.Add(visa);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var after = await GuestReporting.CheckInAsync(db, provider, ReportingData.Guest(Now) with { VisaIndexCode = code }, ReportChannel.Api, Now, TestContext.Current.CancellationToken);
+
+        Assert.True(before.Accepted && after.Accepted);
+        var permit = await db.StayPermits.AsNoTracking().SingleAsync(p => p.ForeignerId == after.Report!.ForeignerId, TestContext.Current.CancellationToken);
+        Assert.Equal(visa.Id, permit.VisaIndexId);
     }
 }

@@ -22,12 +22,14 @@ public sealed class BulkSaveTests(TestApp app)
     private static readonly HashSet<string> Differing =
         ["id", "foreigner_id", "version", "created_utc", "updated_utc", "number", "receipt_number", "passport_number", "surname", "name_key"];
 
-    [Fact]
-    public async Task SaveChangesInBulk_NewCheckInRows_StoresTheSameColumnsAndAuditAsSaveChanges()
+    [Theory]
+    [InlineData(0)] // a check-in batch: one batch of INSERTs on PostgreSQL
+    [InlineData(1000)] // a bulk-file chunk: binary COPY on PostgreSQL
+    public async Task SaveChangesInBulk_NewCheckInRows_StoresTheSameColumnsAndAuditAsSaveChanges(int othersInTheSave)
     {
         var (providerId, _) = await ReportingData.ProviderAsync(app);
         var viaEf = await SaveGraphAsync(providerId, bulk: false);
-        var viaBulk = await SaveGraphAsync(providerId, bulk: true);
+        var viaBulk = await SaveGraphAsync(providerId, bulk: true, othersInTheSave);
 
         await using var db = app.SystemDb();
         var connection = db.Database.GetDbConnection();
@@ -55,8 +57,8 @@ public sealed class BulkSaveTests(TestApp app)
             }
         }
 
-        var efAudit = await AuditAsync(db, viaEf.Caller);
-        var bulkAudit = await AuditAsync(db, viaBulk.Caller);
+        var efAudit = await AuditAsync(db, viaEf);
+        var bulkAudit = await AuditAsync(db, viaBulk);
         Assert.Equal(["Created Foreigner", "Created GuestReport", "Created StayPermit"], efAudit.Select(a => $"{a.Action} {a.EntityType}"));
         Assert.Equal(efAudit.Select(a => (a.Action, a.EntityType, a.KanimId, a.Reason)), bulkAudit.Select(a => (a.Action, a.EntityType, a.KanimId, a.Reason)));
         Assert.Equal(efAudit.Select(a => Comparable(a.Changes)), bulkAudit.Select(a => Comparable(a.Changes)));
@@ -165,7 +167,7 @@ public sealed class BulkSaveTests(TestApp app)
     private sealed record Saved(string Caller, Guid Person, Guid Document, Guid Alias, Guid Permit, Guid Report);
 
     /// <summary>What one check-in of a new guest adds, saved by one of the two paths under its own caller name.</summary>
-    private async Task<Saved> SaveGraphAsync(Guid providerId, bool bulk)
+    private async Task<Saved> SaveGraphAsync(Guid providerId, bool bulk, int othersInTheSave = 0)
     {
         var caller = "bulk-test-" + Guid.NewGuid().ToString("N")[..8];
         await using var db = Context(caller);
@@ -204,6 +206,11 @@ public sealed class BulkSaveTests(TestApp app)
         db.ForeignerAliases.Add(alias);
         db.StayPermits.Add(permit);
         db.GuestReports.Add(report);
+        for (var i = 0; i < othersInTheSave; i++)
+        {
+            db.AddUntracked(NewPerson(provider.KanimId, provider.AreaCode));
+        }
+
         await (bulk ? db.SaveChangesInBulkAsync(Token) : db.SaveChangesAsync(Token));
         return new Saved(caller, person.Id, person.Documents[0].Id, alias.Id, permit.Id, report.Id);
     }
@@ -232,6 +239,13 @@ public sealed class BulkSaveTests(TestApp app)
 
     private static Task<List<AuditEntry>> AuditAsync(AppDbContext db, string caller) =>
         db.AuditEntries.Where(a => a.UserName == caller).OrderBy(a => a.EntityType).ThenBy(a => a.Id).ToListAsync(Token);
+
+    /// <summary>The audit entries of the saved check-in's own rows.</summary>
+    private static Task<List<AuditEntry>> AuditAsync(AppDbContext db, Saved saved)
+    {
+        string[] ids = [.. new[] { saved.Person, saved.Permit, saved.Report }.Select(id => id.ToString())];
+        return db.AuditEntries.Where(a => a.UserName == saved.Caller && ids.Contains(a.EntityId)).OrderBy(a => a.EntityType).ThenBy(a => a.Id).ToListAsync(Token);
+    }
 
     private static string? Comparable(string? changes)
     {

@@ -285,30 +285,31 @@ public sealed partial class WatchlistIndex
         for (var i = from; i < to; i++)
         {
             var listed = years[i];
-            var stamps = scratch.NameStamp;
             var name = names[i];
-            if (stamps[name] == scratch.Epoch)
+            ref var slot = ref scratch.Names[name];
+            if (slot.Stamp == scratch.Epoch)
             {
-                scratch.NameScore[name] += credit;
+                slot.Score += credit;
                 continue;
             }
 
-            stamps[name] = scratch.Epoch;
-            scratch.NameScore[name] = credit + (year == 0 || listed == 0 ? 0f : Math.Abs(listed - year) <= 1 ? 0.5f : -0.5f);
+            slot.Stamp = scratch.Epoch;
+            slot.Score = credit + (year == 0 || listed == 0 ? 0f : Math.Abs(listed - year) <= 1 ? 0.5f : -0.5f);
             scratch.Candidates.Add(name);
         }
     }
 
     private static void Touch(QueryScratch scratch, int name, float credit)
     {
-        if (scratch.NameStamp[name] == scratch.Epoch)
+        ref var slot = ref scratch.Names[name];
+        if (slot.Stamp == scratch.Epoch)
         {
-            scratch.NameScore[name] += credit;
+            slot.Score += credit;
             return;
         }
 
-        scratch.NameStamp[name] = scratch.Epoch;
-        scratch.NameScore[name] = credit;
+        slot.Stamp = scratch.Epoch;
+        slot.Score = credit;
         scratch.Candidates.Add(name);
     }
 
@@ -318,7 +319,7 @@ public sealed partial class WatchlistIndex
         heap.Clear();
         foreach (var name in scratch.Candidates)
         {
-            var score = scratch.NameScore[name];
+            var score = scratch.Names[name].Score;
             if (heap.Count < options.MaxScoredCandidates)
             {
                 heap.Enqueue(name, score);
@@ -340,7 +341,7 @@ public sealed partial class WatchlistIndex
         // Names that share far less with the query than the best candidate are namesakes; not comparing them
         // in full is most of the time a query saves.
         ranked.Reverse();
-        var keep = ranked.FindLastIndex(name => scratch.NameScore[name] >= PruneShare * best);
+        var keep = ranked.FindLastIndex(name => scratch.Names[name].Score >= PruneShare * best);
         ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
         return ranked;
     }

@@ -15,8 +15,7 @@ internal sealed class QueryScratch
 
     public QueryScratch(int nameCount)
     {
-        NameStamp = new int[nameCount];
-        NameScore = new float[nameCount];
+        Names = new NameSlot[nameCount];
     }
 
     public int Epoch => epoch;
@@ -33,10 +32,9 @@ internal sealed class QueryScratch
     private readonly float[] memoValues = new float[MemoRows * RowLength];
     private int memoCount;
 
-    public int[] NameStamp { get; }
-
-    /// <summary>Pre-score of a candidate name, valid when its <see cref="NameStamp"/> is the epoch.</summary>
-    public float[] NameScore { get; }
+    /// <summary>Per list name, its pre-score in this query, valid when its stamp is the epoch. The two side by side:
+    /// touching a candidate is one cache miss, not two.</summary>
+    public NameSlot[] Names { get; }
 
     /// <summary>Per unit (a query part, or two adjacent parts written together): which query parts it covers.</summary>
     public List<ushort> UnitMasks { get; } = new(32);
@@ -64,7 +62,7 @@ internal sealed class QueryScratch
     {
         if (epoch == int.MaxValue)
         {
-            Array.Clear(NameStamp);
+            Array.Clear(Names);
             epoch = 0;
         }
 
@@ -112,4 +110,10 @@ internal sealed class QueryScratch
         Array.Fill(memoToken, -1);
         memoCount = 0;
     }
+}
+
+internal struct NameSlot
+{
+    public int Stamp;
+    public float Score;
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Timpora.Screening.Matching;
 
 /// <summary>
@@ -30,9 +32,10 @@ public static class JaroWinkler
             return 1;
         }
 
+        // Which characters matched, as bits (the strings are at most 64 long): no buffers to clear.
         var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
-        Span<bool> aMatched = stackalloc bool[a.Length];
-        Span<bool> bMatched = stackalloc bool[b.Length];
+        ulong aMatched = 0;
+        ulong bMatched = 0;
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
@@ -40,10 +43,10 @@ public static class JaroWinkler
             var to = Math.Min(b.Length - 1, i + window);
             for (var j = from; j <= to; j++)
             {
-                if (!bMatched[j] && a[i] == b[j])
+                if ((bMatched & (1UL << j)) == 0 && a[i] == b[j])
                 {
-                    aMatched[i] = true;
-                    bMatched[j] = true;
+                    aMatched |= 1UL << i;
+                    bMatched |= 1UL << j;
                     matches++;
                     break;
                 }
@@ -55,26 +58,17 @@ public static class JaroWinkler
             return 0;
         }
 
+        // The matched characters of each side in order, pair by pair: the lowest set bits of both masks.
         var transpositions = 0;
-        var k = 0;
-        for (var i = 0; i < a.Length; i++)
+        while (aMatched != 0)
         {
-            if (!aMatched[i])
-            {
-                continue;
-            }
-
-            while (!bMatched[k])
-            {
-                k++;
-            }
-
-            if (a[i] != b[k])
+            if (a[BitOperations.TrailingZeroCount(aMatched)] != b[BitOperations.TrailingZeroCount(bMatched)])
             {
                 transpositions++;
             }
 
-            k++;
+            aMatched &= aMatched - 1;
+            bMatched &= bMatched - 1;
         }
 
         double m = matches;

@@ -37,19 +37,31 @@ public static class JaroWinkler
         ulong aMatched = 0;
         ulong bMatched = 0;
         var matches = 0;
+        // Where each character stands in b, by its low five bits (A to Z apart; any other sharing of a slot is
+        // checked below), so that each character of a finds its first free match in the window in a few steps.
+        Span<ulong> positions = stackalloc ulong[32];
+        for (var j = 0; j < b.Length; j++)
+        {
+            positions[b[j] & 31] |= 1UL << j;
+        }
+
         for (var i = 0; i < a.Length; i++)
         {
             var from = Math.Max(0, i - window);
             var to = Math.Min(b.Length - 1, i + window);
-            for (var j = from; j <= to; j++)
+            var open = positions[a[i] & 31] & (ulong.MaxValue >> (63 - to)) & (ulong.MaxValue << from) & ~bMatched;
+            while (open != 0)
             {
-                if ((bMatched & (1UL << j)) == 0 && a[i] == b[j])
+                var j = BitOperations.TrailingZeroCount(open);
+                if (b[j] == a[i])
                 {
                     aMatched |= 1UL << i;
                     bMatched |= 1UL << j;
                     matches++;
                     break;
                 }
+
+                open &= open - 1;
             }
         }
 

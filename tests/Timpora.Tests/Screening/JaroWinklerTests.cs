@@ -13,6 +13,8 @@ public class JaroWinklerTests
     [InlineData("ABC", "ABC", 1.0)]
     [InlineData("ABC", "XYZ", 0.0)]
     [InlineData("", "ABC", 0.0)]
+    [InlineData("AQRS", "!ARS", 0.8333)] // '!' and 'A' share a slot of the position table: told apart
+    [InlineData("ÇELİK", "CELIK", 0.7333)]
     public void Similarity_KnownPairs_HasThePublishedValue(string a, string b, double expected)
     {
         Assert.Equal(expected, JaroWinkler.Similarity(a, b), 4);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Accounts;
@@ -74,6 +75,13 @@ public sealed class NotificationTests(TestApp app)
         Assert.NotNull(message);
         Assert.Contains("timpora@kalianda.test", message.Value.From, StringComparison.Ordinal);
         Assert.Contains(tip.TrackingCode, message.Value.Data, StringComparison.Ordinal);
-        Assert.NotNull(await db.OutboxEmails.Where(m => m.To == officer + "@test.timpora" && m.Subject.Contains(tip.TrackingCode)).Select(m => m.SentUtc).SingleAsync(Token));
+        // The worker marks the mail sent after the receiver has taken it: wait for that save too.
+        DateTime? sent = null;
+        for (var wait = Stopwatch.StartNew(); sent is null && wait.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(50, Token))
+        {
+            sent = await db.OutboxEmails.AsNoTracking().Where(m => m.To == officer + "@test.timpora" && m.Subject.Contains(tip.TrackingCode)).Select(m => m.SentUtc).SingleAsync(Token);
+        }
+
+        Assert.NotNull(sent);
     }
 }

@@ -36,7 +36,8 @@ public sealed class DigestEmailTests(TestApp app)
         await using var db = app.SystemDb();
         var kupang = await db.Kanims.Where(k => k.Name.Contains("Kupang")).Select(k => k.Id).SingleAsync(Token);
         var digest = await db.OfficeDigests.SingleAsync(d => d.KanimId == kupang && d.Day == new DateOnly(2098, 6, 20), Token);
-        var queued = Assert.Single(await db.OutboxEmails.Where(m => m.To == officer + "@test.timpora").ToListAsync(Token));
+        // The officer may also get tip notices from other tests' tips in the Kanim (the due-date worker): only digests count.
+        var queued = Assert.Single(await db.OutboxEmails.Where(m => m.To == officer + "@test.timpora" && m.Subject.Contains("20 Juni 2098")).ToListAsync(Token));
         Assert.Contains("20 Juni 2098", queued.Subject, StringComparison.Ordinal);
         Assert.Contains($"overstay): {digest.Overstays}, di antaranya {digest.DeportationProposed}", queued.Body, StringComparison.Ordinal);
         Assert.False(await db.OutboxEmails.AnyAsync(m => m.To == supervisor + "@test.timpora", Token));
@@ -46,11 +47,11 @@ public sealed class DigestEmailTests(TestApp app)
         // Queued at the digest's time, in 2098 here; due now.
         await db.OutboxEmails.Where(m => m.Id == queued.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptUtc, DateTime.UtcNow), Token);
 
-        var message = await smtp.WaitForAsync(m => m.To.Contains(officer + "@test.timpora", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var message = await smtp.WaitForAsync(
+            m => m.To.Contains(officer + "@test.timpora", StringComparison.Ordinal) && m.Data.Contains("/Foreigners/Overstays", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.NotNull(message);
         Assert.Contains("timpora@kupang.test", message.Value.From, StringComparison.Ordinal);
         Assert.Contains("/Foreigners/Expiring", message.Value.Data, StringComparison.Ordinal);
-        Assert.Contains("/Foreigners/Overstays", message.Value.Data, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -81,35 +80,38 @@ internal static class BulkInsert
         }
     }
 
-    /// <summary>One multi-row INSERT per table, all sent as one batch; the values are typed parameters, as COPY's.</summary>
+    /// <summary>One <c>INSERT ... SELECT FROM unnest(arrays)</c> per table, all sent as one batch: a column's values
+    /// are one typed array parameter, so the statement's text is the same for any number of rows and the server
+    /// parses and plans it once per connection (it is prepared, and Npgsql keeps it across pooled connections).</summary>
     private static async Task InsertBatchedAsync(NpgsqlConnection connection, List<(Table Table, List<NewRow> Rows)> groups, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         foreach (var (table, rows) in groups)
         {
-            var command = new NpgsqlBatchCommand();
-            var sql = new StringBuilder(table.InsertInto);
-            for (var r = 0; r < rows.Count; r++)
+            var command = new NpgsqlBatchCommand(table.InsertFromArrays);
+            foreach (var column in table.Columns)
             {
-                sql.Append(r == 0 ? " (" : ", (");
-                for (var c = 0; c < table.Columns.Length; c++)
+                var values = Array.CreateInstance(column.ArrayElementType, rows.Count);
+                for (var r = 0; r < rows.Count; r++)
                 {
-                    var column = table.Columns[c];
                     var value = rows[r][column.Property];
-                    var parameter = column.ToProvider(value) is { } stored
-                        ? new NpgsqlParameter { Value = stored, NpgsqlDbType = column.PostgresType(value!) }
-                        : new NpgsqlParameter { Value = DBNull.Value };
-                    command.Parameters.Add(parameter);
-                    sql.Append(c == 0 ? "$" : ", $").Append(command.Parameters.Count);
+                    if (column.ToProvider(value) is { } stored)
+                    {
+                        column.PostgresType(value!);
+                        values.SetValue(stored, r);
+                    }
                 }
 
-                sql.Append(')');
+                // Typed as EF would type the column's parameter; a column seen only null so far is cast in the SQL.
+                command.Parameters.Add(column.ElementType is { } type
+                    ? new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type }
+                    : new NpgsqlParameter { Value = values });
             }
 
-            command.CommandText = sql.ToString();
             batch.BatchCommands.Add(command);
         }
 
+        await batch.PrepareAsync(cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -180,7 +182,9 @@ internal static class BulkInsert
 
         public Column[] Columns { get; }
 
-        public string InsertInto => field ??= $"INSERT INTO {Quote(Name)} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) VALUES";
+        public string InsertFromArrays => field ??=
+            $"INSERT INTO {Quote(Name)} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) "
+            + $"SELECT * FROM unnest({string.Join(", ", Columns.Select((c, i) => $"${i + 1}::{c.Mapping.StoreType}[]"))})";
     }
 
     private sealed class Column(IProperty property, string name, RelationalTypeMapping mapping)
@@ -190,6 +194,12 @@ internal static class BulkInsert
         public IProperty Property { get; } = property;
         public string Name { get; } = name;
         public RelationalTypeMapping Mapping { get; } = mapping;
+
+        /// <summary>The element type of this column's array parameter: the stored (provider) type, nullable.</summary>
+        public Type ArrayElementType { get; } = Nullable(mapping.Converter?.ProviderClrType ?? property.ClrType);
+
+        /// <summary>The Npgsql type of the column's values, once one non-null value has been seen.</summary>
+        public NpgsqlDbType? ElementType => postgresType;
 
         public object? ToProvider(object? value) =>
             value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
@@ -205,5 +215,8 @@ internal static class BulkInsert
 
             return postgresType.Value;
         }
+
+        private static Type Nullable(Type type) =>
+            type.IsValueType && System.Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Timpora.Core.Data;
 
@@ -27,10 +28,25 @@ public sealed class DatabaseOptions
         _ = provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(connectionString)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
         builder.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>Npgsql prepares the statements a connection runs again and again (EF's queries have fixed texts),
+    /// so the server parses and plans each once per connection; a connection string that sets
+    /// <c>Max Auto Prepare</c> itself (0 turns it off, for a pooler in transaction mode) keeps its own value.</summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static AppDbContext CreateContext(DatabaseProvider provider, string connectionString, Caller caller)

@@ -27,7 +27,7 @@ public sealed class DatabaseOptions
     {
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(connectionString)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
@@ -54,5 +54,41 @@ public sealed class DatabaseOptions
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         Configure(builder, provider, connectionString);
         return new AppDbContext(builder.Options, caller, TimeProvider.System);
+    }
+}
+
+/// <summary>Per-connection SQLite settings, set once on each native connection (the pool keeps them open): pages
+/// read through a memory map rather than a read() call and a copy each; a larger page cache than the 2 MB
+/// default; and a checkpoint of the write-ahead log every 10,000 pages (40 MB) instead of 1,000. The commit that
+/// crosses the mark runs the checkpoint while holding the write lock, and a longer interval copies each hot page
+/// (the right-hand leaves of time-ordered indexes, the trees' inner pages) once for many commits instead of once
+/// for a few: under a flood of check-ins this raised the rate from about 1,900 to 2,100-2,300 a second (ADR 0019).</summary>
+internal sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSettings Instance = new();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        Configure(connection);
+
+    public override Task ConnectionOpenedAsync(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Configure(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Configure(System.Data.Common.DbConnection connection)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000";
+        command.ExecuteNonQuery();
+        Configured.AddOrUpdate(handle, handle);
     }
 }

@@ -184,9 +184,18 @@ public static class ScreeningRuns
     {
         var today = DateOnly.FromDateTime(nowUtc);
         var found = new List<(ScreeningSubject Subject, ScreeningHit Hit)>();
+        // A check-in names its guest twice, in the report and in the permit, with the same name, birth date,
+        // nationality, sex and passport: the matcher answers each such query once per run.
+        var answers = new Dictionary<ScreeningQuery, IReadOnlyList<ScreeningHit>>();
         foreach (var subject in subjects)
         {
-            found.AddRange(index.Screen(subject.Query(today), options).Select(h => (subject, h)));
+            var query = subject.Query(today);
+            if (!answers.TryGetValue(query, out var answer))
+            {
+                answers[query] = answer = index.Screen(query, options);
+            }
+
+            found.AddRange(answer.Select(h => (subject, h)));
         }
 
         if (found.Count == 0)

@@ -18,7 +18,7 @@ internal readonly record struct NewRow(IEntityType Type, object Entity, EntityEn
 }
 
 /// <summary>Writes added entities straight to their tables, without EF's per-row commands: on PostgreSQL binary
-/// COPY, or for a few rows (a check-in batch) one multi-row INSERT per table sent together in one round trip; on
+/// COPY, or for a few rows (a check-in batch) one prepared INSERT from arrays per table sent together in one round trip; on
 /// SQLite one prepared INSERT reused for every row. Columns, names and value conversions come
 /// from the EF model, so the rows are the ones <c>SaveChanges</c> would write (ADR 0008).</summary>
 internal static class BulkInsert
@@ -43,7 +43,7 @@ internal static class BulkInsert
             .Select(g => (Table: Tables.GetOrAdd(g.Key, t => new Table(t)), Rows: g.ToList())).ToList();
         if (transaction.Connection is NpgsqlConnection postgres && groups.Sum(g => g.Rows.Count * g.Table.Columns.Length) <= BatchedValues)
         {
-            // A few rows (a check-in batch): every table's INSERT in one round trip, where COPY takes two per table.
+            // A few rows (a check-in batch): every table's INSERT in one round trip, where COPY takes two per table (ADR 0019).
             try
             {
                 await InsertBatchedAsync(postgres, groups, cancellationToken);

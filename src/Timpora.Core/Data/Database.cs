@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Timpora.Core.Data;
@@ -37,7 +41,7 @@ public sealed class DatabaseOptions
     /// <summary>Npgsql prepares the statements a connection runs again and again (EF's queries have fixed texts),
     /// so the server parses and plans each once per connection; a connection string that sets
     /// <c>Max Auto Prepare</c> itself (0 turns it off, for a pooler in transaction mode) keeps its own value.</summary>
-    public static string WithAutoPrepare(string connectionString)
+    private static string WithAutoPrepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!builder.ContainsKey("Max Auto Prepare"))
@@ -62,26 +66,26 @@ public sealed class DatabaseOptions
 /// default; and a checkpoint of the write-ahead log every 10,000 pages (40 MB) instead of 1,000. The commit that
 /// crosses the mark runs the checkpoint while holding the write lock, and a longer interval copies each hot page
 /// (the right-hand leaves of time-ordered indexes, the trees' inner pages) once for many commits instead of once
-/// for a few: under a flood of check-ins this raised the rate from about 1,900 to 2,100-2,300 a second (ADR 0019).</summary>
-internal sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+/// for a few: under a flood of check-ins this raised the bench rate from about 1,900 to 2,080-2,300 a second (ADR 0019).</summary>
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
         Configure(connection);
 
     public override Task ConnectionOpenedAsync(
-        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Configure(connection);
         return Task.CompletedTask;
     }
 
-    private static void Configure(System.Data.Common.DbConnection connection)
+    private static void Configure(DbConnection connection)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _))
         {
             return;
         }

@@ -71,7 +71,9 @@ public sealed class FirstJourneyTests(BrowserApp app)
         await page.SelectOptionAsync("select[name='Area.Village']", "18.07.22.2001");
         await page.ClickAsync("button:has-text('Buka wilayah')");
 
-        await page.WaitForURLAsync("**/Areas/18.07.22.2001");
+        // Waits for the redirect to reach the village's page, not for its load event (which once failed to come within
+        // 30 s on a cold CI run although the network was idle); reading the name below waits for the element itself.
+        await page.WaitForURLAsync("**/Areas/18.07.22.2001", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal("Braja Harjosari", await page.InnerTextAsync("[data-testid=area-name]"));
     }
 }

@@ -95,28 +95,34 @@ public static class ScreeningSubjects
     /// <summary>The permits as subjects, named as their holder is in the register, in the query's order.</summary>
     private static async Task<List<ScreeningSubject>> PermitHoldersAsync(IQueryable<StayPermit> permits, AppDbContext db, CancellationToken cancellationToken)
     {
-        // A join, not a per-row subquery: EF turns FirstOrDefault() of a related row into a window over the whole
-        // register, which made this the costliest query under a flood of check-ins.
-        var rows = await permits.AsNoTracking()
-            .Join(db.Foreigners.IgnoreQueryFilters(), p => p.ForeignerId, f => f.Id, (p, f) => new
-            {
-                p.Id,
-                p.ForeignerId,
-                p.KanimId,
-                p.AreaCode,
-                p.CreatedUtc,
-                f.Surname,
-                f.GivenNames,
-                f.BirthDate,
-                f.Nationality,
-                f.Sex,
-                Document = f.Documents.OrderByDescending(d => d.ExpiresOn).Select(d => d.Number).FirstOrDefault(),
-            })
+        // The page first, then its holders and their documents by key. Joined in one query, PostgreSQL's planner
+        // hashed the whole foreigners table for each batch of 500 (a sequential scan that grew with the register);
+        // a per-row subquery in EF became a window over the whole register.
+        var page = await permits.AsNoTracking()
+            .Select(p => new { p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc })
             .ToListAsync(cancellationToken);
-        // Every permit has its holder (a foreign key); the order is the query's, which the re-screen pages by.
-        return [.. rows.Select(p => new ScreeningSubject(
-            SubjectKind.StayPermit, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(p.GivenNames, p.Surname),
-            p.BirthDate, p.Nationality, p.Sex, p.Document))];
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var holderIds = page.Select(p => p.ForeignerId).Distinct().ToList();
+        var holders = await db.Foreigners.IgnoreQueryFilters().AsNoTracking().Where(f => holderIds.Contains(f.Id))
+            .Select(f => new { f.Id, f.Surname, f.GivenNames, f.BirthDate, f.Nationality, f.Sex })
+            .ToDictionaryAsync(f => f.Id, cancellationToken);
+        var documents = (await db.TravelDocuments.AsNoTracking().Where(d => holderIds.Contains(d.ForeignerId))
+                .Select(d => new { d.ForeignerId, d.Number, d.ExpiresOn }).ToListAsync(cancellationToken))
+            .GroupBy(d => d.ForeignerId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(d => d.ExpiresOn)!.Number);
+
+        // Every permit has its holder (a foreign key); the order is the page's, which the re-screen pages by.
+        return [.. page.Select(p =>
+        {
+            var f = holders[p.ForeignerId];
+            return new ScreeningSubject(
+                SubjectKind.StayPermit, p.Id, p.ForeignerId, p.KanimId, p.AreaCode, p.CreatedUtc, NameOf(f.GivenNames, f.Surname),
+                f.BirthDate, f.Nationality, f.Sex, documents.GetValueOrDefault(p.ForeignerId));
+        })];
     }
 
     public static ScreeningSubject Of(GuestReport r) => new(

@@ -76,6 +76,37 @@ public sealed class SubjectScreeningTests(TestApp app)
     }
 
     [Fact]
+    public async Task NewPermits_AsSubjects_NameTheirOwnHolderWithTheLatestPassport()
+    {
+        // The screening job must not screen these permits first: the test holds its lease meanwhile.
+        await using var lease = app.SystemDb();
+        while (!await ScreeningRuns.ClaimAsync(lease, "subject-test", DateTime.UtcNow, Token))
+        {
+            await Task.Delay(100, Token);
+        }
+
+        var (given, surname) = WatchlistData.NewName();
+        var (withPassports, permitWithPassports) = await PermitHolderAsync(given, surname, new DateOnly(2027, 6, 30));
+        var (_, permitWithout) = await PermitHolderAsync("NO", surname, new DateOnly(2027, 6, 30));
+        await using var db = app.SystemDb();
+        db.TravelDocuments.AddRange(
+            new TravelDocument { ForeignerId = withPassports, Number = "OLD" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2020, 1, 1) },
+            new TravelDocument { ForeignerId = withPassports, Number = "NEW" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2031, 1, 1) });
+        await db.SaveChangesAsync(Token);
+        var from = await db.StayPermits.Where(p => p.Id == permitWithPassports).Select(p => p.CreatedUtc).SingleAsync(Token);
+
+        var subjects = await ScreeningSubjects.NewAsync(db, SubjectKind.StayPermit, from, 500, Token);
+        await ScreeningRuns.ReleaseAsync(lease, "subject-test", Token);
+
+        var first = Assert.Single(subjects, s => s.Id == permitWithPassports);
+        var second = Assert.Single(subjects, s => s.Id == permitWithout);
+        Assert.Equal((withPassports, $"{given} {surname}", "1980-04-05"), (first.ForeignerId!.Value, first.Name, first.BirthDate));
+        Assert.StartsWith("NEW", first.Document, StringComparison.Ordinal);
+        Assert.Equal($"NO {surname}", second.Name);
+        Assert.Null(second.Document);
+    }
+
+    [Fact]
     public async Task Permit_HolderOnList_HitInQueueWithProfileLink()
     {
         var (given, surname) = WatchlistData.NewName();

@@ -110,6 +110,7 @@ public static class ScreeningSubjects
         var holders = await db.Foreigners.IgnoreQueryFilters().AsNoTracking().Where(f => holderIds.Contains(f.Id))
             .Select(f => new { f.Id, f.Surname, f.GivenNames, f.BirthDate, f.Nationality, f.Sex })
             .ToDictionaryAsync(f => f.Id, cancellationToken);
+        // Of a holder's passports the one that expires last is screened, an undated one only when it is the only one.
         var documents = (await db.TravelDocuments.AsNoTracking().Where(d => holderIds.Contains(d.ForeignerId))
                 .Select(d => new { d.ForeignerId, d.Number, d.ExpiresOn }).ToListAsync(cancellationToken))
             .GroupBy(d => d.ForeignerId)

@@ -85,18 +85,28 @@ public sealed class SubjectScreeningTests(TestApp app)
             await Task.Delay(100, Token);
         }
 
-        var (given, surname) = WatchlistData.NewName();
-        var (withPassports, permitWithPassports) = await PermitHolderAsync(given, surname, new DateOnly(2027, 6, 30));
-        var (_, permitWithout) = await PermitHolderAsync("NO", surname, new DateOnly(2027, 6, 30));
-        await using var db = app.SystemDb();
-        db.TravelDocuments.AddRange(
-            new TravelDocument { ForeignerId = withPassports, Number = "OLD" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2020, 1, 1) },
-            new TravelDocument { ForeignerId = withPassports, Number = "NEW" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2031, 1, 1) });
-        await db.SaveChangesAsync(Token);
-        var from = await db.StayPermits.Where(p => p.Id == permitWithPassports).Select(p => p.CreatedUtc).SingleAsync(Token);
+        List<ScreeningSubject> subjects;
+        Guid withPassports, permitWithPassports, permitWithout;
+        string given, surname;
+        try
+        {
+            (given, surname) = WatchlistData.NewName();
+            (withPassports, permitWithPassports) = await PermitHolderAsync(given, surname, new DateOnly(2027, 6, 30));
+            (_, permitWithout) = await PermitHolderAsync("NO", surname, new DateOnly(2027, 6, 30));
+            await using var db = app.SystemDb();
+            db.TravelDocuments.AddRange(
+                new TravelDocument { ForeignerId = withPassports, Number = "OLD" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2020, 1, 1) },
+                new TravelDocument { ForeignerId = withPassports, Number = "NEW" + ReportingData.Letters(5), IssuingState = "NLD", ExpiresOn = new DateOnly(2031, 1, 1) });
+            await db.SaveChangesAsync(Token);
+            var from = await db.StayPermits.Where(p => p.Id == permitWithPassports).Select(p => p.CreatedUtc).SingleAsync(Token);
 
-        var subjects = await ScreeningSubjects.NewAsync(db, SubjectKind.StayPermit, from, 500, Token);
-        await ScreeningRuns.ReleaseAsync(lease, "subject-test", Token);
+            subjects = await ScreeningSubjects.NewAsync(db, SubjectKind.StayPermit, from, 500, Token);
+        }
+        finally
+        {
+            // Released even when the set-up fails, or every other test's screening would wait out the lease.
+            await ScreeningRuns.ReleaseAsync(lease, "subject-test", CancellationToken.None);
+        }
 
         var first = Assert.Single(subjects, s => s.Id == permitWithPassports);
         var second = Assert.Single(subjects, s => s.Id == permitWithout);

@@ -54,6 +54,7 @@ public sealed partial class AppDbContext
         {
             // Written, or failed: either way a retry builds its rows again.
             untracked.Clear();
+            actors.Clear();
         }
     }
 
@@ -199,7 +200,7 @@ public sealed partial class AppDbContext
                 record.CreatedUtc = now;
                 record.UpdatedUtc = now;
                 record.Version = Guid.NewGuid();
-                var audit = NewAuditEntry(AuditAction.Created, type.ClrType.Name, record.Id.ToString(), record.KanimId, ChangeReason, DescribeNew(type, entity));
+                var audit = NewAuditEntry(ActorOf(entity), AuditAction.Created, type.ClrType.Name, record.Id.ToString(), record.KanimId, ChangeReason, DescribeNew(type, entity));
                 audits.Add(new NewRow(auditType, audit, null));
             }
         }

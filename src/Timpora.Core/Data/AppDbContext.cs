@@ -32,6 +32,16 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     /// <summary>Why the pending changes are made (e.g. the reason given for a deletion); written with them.</summary>
     public string? ChangeReason { get; set; }
 
+    // Who makes a change, where that is not this context's caller (see AuditAs).
+    private readonly Dictionary<object, Caller> actors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Names <paramref name="actor"/>, not this context's caller, in the audit entry of the next save's change
+    /// to <paramref name="entity"/>: one batch of API check-ins is one save for the keys of several providers (ADR 0020).
+    /// The first actor named for an entity in a save keeps it: one entry describes all of that save's changes.</summary>
+    public void AuditAs(object entity, Caller actor) => actors.TryAdd(entity, actor);
+
+    private Caller ActorOf(object entity) => actors.GetValueOrDefault(entity) ?? Caller;
+
     // Read by the global query filters; EF Core turns it into a parameter of each query.
     private DataScope Scope => Caller.Scope;
 
@@ -65,7 +75,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
     /// <summary>Adds a "viewed" or "exported" line to the audit log; it is written by the next save.</summary>
     public void RecordAccess(AuditAction action, string entityType, string entityId, int? kanimId, string? reason = null) =>
-        AuditEntries.Add(NewAuditEntry(action, entityType, entityId, kanimId, reason, null));
+        AuditEntries.Add(NewAuditEntry(Caller, action, entityType, entityId, kanimId, reason, null));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -258,16 +268,16 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Changed,
             };
-            AuditEntries.Add(NewAuditEntry(action, entry.Metadata.ClrType.Name, record.Id.ToString(), record.KanimId, ChangeReason, DescribeChanges(entry)));
+            AuditEntries.Add(NewAuditEntry(ActorOf(entry.Entity), action, entry.Metadata.ClrType.Name, record.Id.ToString(), record.KanimId, ChangeReason, DescribeChanges(entry)));
         }
     }
 
-    private AuditEntry NewAuditEntry(AuditAction action, string entityType, string entityId, int? kanimId, string? reason, string? changes) => new()
+    private AuditEntry NewAuditEntry(Caller actor, AuditAction action, string entityType, string entityId, int? kanimId, string? reason, string? changes) => new()
     {
         AtUtc = clock.GetUtcNow().UtcDateTime,
-        UserId = Caller.UserId,
-        UserName = Caller.UserName,
-        IpAddress = Caller.IpAddress,
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        IpAddress = actor.IpAddress,
         Action = action,
         EntityType = entityType,
         EntityId = entityId,

@@ -16,6 +16,9 @@ public sealed record ReportOutcome(GuestReport? Report, IReadOnlyList<ReportProb
 /// <summary>Accepts check-ins and check-outs from every channel (web form, API, bulk file): validates them,
 /// resolves the guest to a person in the register, records the permit, and issues the receipt, all in one
 /// save so that the report and its audit entries commit together.</summary>
+/// <summary>A check-in as one provider's key or user reported it; <see cref="Reporter"/> is named in its audit entries.</summary>
+public sealed record ProviderCheckIn(Guid ProviderId, Caller Reporter, CheckIn CheckIn);
+
 public static class GuestReporting
 {
     public static readonly TimeSpan ReportingDeadline = TimeSpan.FromHours(24);
@@ -24,17 +27,26 @@ public static class GuestReporting
         AppDbContext db, Guid providerId, CheckIn input, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default) =>
         (await CheckInBatchAsync(db, providerId, [input], channel, nowUtc, cancellationToken))[0];
 
-    /// <summary>Checks in many guests with a handful of queries and one save: the path of bulk files, and of
-    /// single reports too (a batch of one), so that every channel follows the same rules. The new rows and their
-    /// audit entries are written in bulk (ADR 0008).</summary>
-    public static async Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
+    /// <summary>Checks in many guests of one provider with a handful of queries and one save: the path of bulk files,
+    /// and of single reports too (a batch of one), so that every channel follows the same rules. The new rows and
+    /// their audit entries are written in bulk (ADR 0008).</summary>
+    public static Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
         AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var reporter = db.Caller;
+        return CheckInBatchAsync(db, [.. inputs.Select(i => new ProviderCheckIn(providerId, reporter, i))], channel, nowUtc, cancellationToken);
+    }
+
+    /// <summary>Checks in the guests of several providers in one save, each audited as its own reporter: the API's
+    /// group commit, where requests of many properties' keys arrive together (ADR 0020).</summary>
+    public static async Task<IReadOnlyList<ReportOutcome>> CheckInBatchAsync(
+        AppDbContext db, IReadOnlyList<ProviderCheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         // One connection for the batch's few queries and its save, rather than one from the pool for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await CheckInOpenAsync(db, providerId, inputs, channel, nowUtc, cancellationToken);
+            return await CheckInOpenAsync(db, inputs, channel, nowUtc, cancellationToken);
         }
         finally
         {
@@ -43,22 +55,21 @@ public static class GuestReporting
     }
 
     private static async Task<IReadOnlyList<ReportOutcome>> CheckInOpenAsync(
-        AppDbContext db, Guid providerId, IReadOnlyList<CheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken)
+        AppDbContext db, IReadOnlyList<ProviderCheckIn> inputs, ReportChannel channel, DateTime nowUtc, CancellationToken cancellationToken)
     {
         // The register is shared across offices and providers: resolution must see every person, whoever reports.
-        var provider = await db.Providers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
-        if (provider is null || provider.Status != ProviderStatus.Approved)
-        {
-            var refused = new ReportProblem("Provider", "ProviderNotApproved", "The accommodation provider is not approved to report guests.");
-            return [.. inputs.Select(_ => ReportOutcome.Rejected(refused))];
-        }
-
-        var checkIns = inputs.Select(i => i.Normalised()).ToList();
+        var providerIds = inputs.Select(i => i.ProviderId).Distinct().ToList();
+        var providers = await db.Providers.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => providerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var checkIns = inputs.Select(i => i.CheckIn.Normalised()).ToList();
         var outcomes = new ReportOutcome[checkIns.Count];
         var valid = new List<int>();
         for (var i = 0; i < checkIns.Count; i++)
         {
-            var problems = CheckInRules.Validate(checkIns[i], nowUtc);
+            var problems = providers.GetValueOrDefault(inputs[i].ProviderId) is { Status: ProviderStatus.Approved }
+                ? CheckInRules.Validate(checkIns[i], nowUtc)
+                : [NotApproved];
             if (problems.Count > 0)
             {
                 outcomes[i] = new ReportOutcome(null, problems);
@@ -76,10 +87,12 @@ public static class GuestReporting
                 var register = await RegisterSlice.LoadAsync(db, valid.Select(i => checkIns[i]).ToList(), cancellationToken);
                 foreach (var i in valid)
                 {
-                    var (foreigner, match) = register.Resolve(db, provider, checkIns[i]);
-                    register.RecordPermit(db, foreigner, checkIns[i]);
+                    var (provider, reporter) = (providers[inputs[i].ProviderId], inputs[i].Reporter);
+                    var (foreigner, match) = register.Resolve(db, provider, checkIns[i], reporter);
+                    register.RecordPermit(db, foreigner, checkIns[i], reporter);
                     var report = NewReport(provider, foreigner, match, checkIns[i], channel, nowUtc);
                     db.AddUntracked(report);
+                    db.AuditAs(report, reporter);
                     outcomes[i] = new ReportOutcome(report, []);
                 }
 
@@ -97,6 +110,9 @@ public static class GuestReporting
 
         return outcomes;
     }
+
+    private static readonly ReportProblem NotApproved =
+        new("Provider", "ProviderNotApproved", "The accommodation provider is not approved to report guests.");
 
     private static GuestReport NewReport(AccommodationProvider provider, Foreigner foreigner, PersonMatch match, CheckIn c, ReportChannel channel, DateTime nowUtc) => new()
     {

@@ -63,11 +63,12 @@ internal sealed class RegisterSlice
 
     /// <summary>The same passport (number and issuing state) is the same person; otherwise a new person, marked
     /// as a possible match when someone of the same name, birth date and nationality exists.</summary>
-    public (Foreigner Foreigner, PersonMatch Match) Resolve(AppDbContext db, AccommodationProvider provider, CheckIn c)
+    public (Foreigner Foreigner, PersonMatch Match) Resolve(AppDbContext db, AccommodationProvider provider, CheckIn c, Caller reporter)
     {
         var nameKey = Foreigner.KeyOf(c.Surname, c.GivenNames);
         if (byDocument.TryGetValue((c.PassportNumber, c.PassportIssuingState), out var known))
         {
+            db.AuditAs(known, reporter);
             MoveTo(db, known, provider, c.CheckInUtc);
             var document = known.Documents.First(d => d.Number == c.PassportNumber && d.IssuingState == c.PassportIssuingState);
             document.ExpiresOn = c.PassportExpiresOn ?? document.ExpiresOn;
@@ -97,6 +98,7 @@ internal sealed class RegisterSlice
         person.Documents = [passport];
         // A new guest's rows are written in bulk without EF's change tracking (ADR 0016).
         db.AddUntracked(person);
+        db.AuditAs(person, reporter);
         db.AddUntracked(passport);
         byDocument[(c.PassportNumber, c.PassportIssuingState)] = person;
         var match = alike.Contains((nameKey, c.BirthDate, c.Nationality)) ? PersonMatch.Possible : PersonMatch.New;
@@ -104,14 +106,14 @@ internal sealed class RegisterSlice
         return (person, match);
     }
 
-    public void RecordPermit(AppDbContext db, Foreigner foreigner, CheckIn c)
+    public void RecordPermit(AppDbContext db, Foreigner foreigner, CheckIn c, Caller reporter)
     {
         if (c.PermitExpiresOn is not { } expiresOn || !permits.Add((foreigner.Id, expiresOn, c.PermitKind)))
         {
             return;
         }
 
-        db.AddUntracked(new StayPermit
+        var permit = new StayPermit
         {
             ForeignerId = foreigner.Id,
             Kind = c.PermitKind,
@@ -120,7 +122,9 @@ internal sealed class RegisterSlice
             ExpiresOn = expiresOn,
             KanimId = foreigner.KanimId,
             AreaCode = foreigner.AreaCode,
-        });
+        };
+        db.AddUntracked(permit);
+        db.AuditAs(permit, reporter);
     }
 
     /// <summary>The guest now stays at the provider: the register's current address follows, the old one is kept.</summary>

@@ -164,6 +164,40 @@ public sealed class BulkSaveTests(TestApp app)
         Assert.All(outcomes, o => Assert.Contains(audit, a => a.EntityId == o.Report!.Id.ToString()));
     }
 
+    [Fact]
+    public async Task CheckInBatch_SeveralProviders_EachReportIsItsProvidersAndAuditedAsItsOwnReporter()
+    {
+        var (a, _) = await ReportingData.ProviderAsync(app);
+        var (b, _) = await ReportingData.ProviderAsync(app, "18.72.01.1001");
+        var (pending, _) = await ReportingData.ProviderAsync(app, status: Timpora.Core.Providers.ProviderStatus.Pending);
+        static Caller Reporter() => new(null, "bulk-test-" + Guid.NewGuid().ToString("N")[..8], null, DataScope.Everything);
+        var (byA, byB, byPending, batch) = (Reporter(), Reporter(), Reporter(), Reporter());
+        var surname = "MIXED" + ReportingData.Letters(8);
+        var first = ReportingData.Guest(Now) with { Surname = surname };
+        await using var db = Context(batch.UserName);
+
+        // A's guest, a guest of a provider not yet approved, B's guest, and A's guest moving on to B.
+        var outcomes = await GuestReporting.CheckInBatchAsync(db,
+            [new(a, byA, first), new(pending, byPending, ReportingData.Guest(Now) with { Surname = surname }),
+             new(b, byB, ReportingData.Guest(Now) with { Surname = surname }), new(b, byB, first with { CheckInUtc = Now.AddHours(-1) })],
+            ReportChannel.Api, Now, Token);
+
+        Assert.Equal("ProviderNotApproved", Assert.Single(outcomes[1].Problems).Code);
+        Assert.Equal([a, b, b], new[] { outcomes[0], outcomes[2], outcomes[3] }.Select(o => o.Report!.ProviderId));
+        Assert.Equal(outcomes[0].Report!.ForeignerId, outcomes[3].Report!.ForeignerId);
+        await using var check = app.SystemDb();
+        Assert.Equal(3, await check.GuestReports.CountAsync(r => r.Surname == surname, Token));
+        var auditA = await AuditAsync(check, byA.UserName);
+        Assert.Equal([nameof(Foreigner), nameof(GuestReport), nameof(StayPermit)], auditA.Select(e => e.EntityType));
+        Assert.Contains(auditA, e => e.EntityId == outcomes[0].Report!.Id.ToString());
+        Assert.Contains(auditA, e => e.EntityId == outcomes[0].Report!.ForeignerId.ToString());
+        var auditB = await AuditAsync(check, byB.UserName);
+        Assert.Equal([nameof(Foreigner), nameof(GuestReport), nameof(GuestReport), nameof(StayPermit)], auditB.Select(e => e.EntityType));
+        Assert.Contains(auditB, e => e.EntityId == outcomes[3].Report!.Id.ToString());
+        Assert.Empty(await AuditAsync(check, byPending.UserName));
+        Assert.Empty(await AuditAsync(check, batch.UserName));
+    }
+
     private sealed record Saved(string Caller, Guid Person, Guid Document, Guid Alias, Guid Permit, Guid Report);
 
     /// <summary>What one check-in of a new guest adds, saved by one of the two paths under its own caller name.</summary>

@@ -6,10 +6,10 @@ using Timpora.Core.GuestReports;
 namespace Timpora.Web.Api.V1;
 
 /// <summary>Group commit for API check-ins: requests that arrive while a batch is being written wait for the
-/// next one, and each batch is one transaction (one disk flush) through <see cref="GuestReporting.CheckInBatchAsync"/>.
+/// next one, and each batch is one transaction (one disk flush) through <see cref="GuestReporting.CheckInBatchAsync(AppDbContext, IReadOnlyList{ProviderCheckIn}, ReportChannel, DateTime, CancellationToken)"/>.
 /// Every request still gets its answer only after its report is committed. At low load a batch is one
 /// request and nothing waits. Two writers take turns (ADR 0008): while one waits for its flush, the other
-/// validates and resolves the next batch.</summary>
+/// validates and resolves the next batch. A batch mixes providers: the requests of many properties commit together.</summary>
 public sealed partial class CheckInBatcher(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<CheckInBatcher> logger) : BackgroundService
 {
     private const int MaxBatch = 1000;
@@ -41,26 +41,28 @@ public sealed partial class CheckInBatcher(IServiceProvider services, IConfigura
                 batch.Add(next);
             }
 
-            // One transaction per provider and key, so that the audit log names who reported each guest.
-            foreach (var group in batch.GroupBy(p => (p.ProviderId, p.Caller.UserName)))
+            if (batch.Count == 0)
             {
-                var items = group.ToList();
-                try
+                // The other writer took them.
+                continue;
+            }
+
+            // One transaction for the whole batch, whichever properties' keys sent it: each report's audit entries
+            // name its own key (ADR 0020).
+            try
+            {
+                await using var db = new AppDbContext(options, batch[0].Caller, clock);
+                var outcomes = await GuestReporting.CheckInBatchAsync(
+                    db, [.. batch.Select(p => new ProviderCheckIn(p.ProviderId, p.Caller, p.CheckIn))], ReportChannel.Api, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    var caller = items[0].Caller;
-                    await using var db = new AppDbContext(options, caller, clock);
-                    var outcomes = await GuestReporting.CheckInBatchAsync(
-                        db, group.Key.ProviderId, [.. items.Select(p => p.CheckIn)], ReportChannel.Api, clock.GetUtcNow().UtcDateTime, stoppingToken);
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        items[i].Done.TrySetResult(outcomes[i]);
-                    }
+                    batch[i].Done.TrySetResult(outcomes[i]);
                 }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    LogFailure(logger, items.Count, error);
-                    items.ForEach(p => p.Done.TrySetException(error));
-                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogFailure(logger, batch.Count, error);
+                batch.ForEach(p => p.Done.TrySetException(error));
             }
         }
     }

@@ -19,6 +19,9 @@ public sealed partial class WatchlistIndex
 
     private const float PruneShare = 0.25f;
 
+    // What each part more or fewer than the query's takes from a candidate's rank (not from its score).
+    private const float PartGapPenalty = 0.02f;
+
     // Parts held by at most this many names are read whole.
     private const int RarePart = 48;
 
@@ -313,7 +316,7 @@ public sealed partial class WatchlistIndex
         scratch.Candidates.Add(name);
     }
 
-    private static List<int> Rank(QueryScratch scratch, ScreeningOptions options)
+    private List<int> Rank(QueryScratch scratch, ScreeningOptions options, int queryParts)
     {
         var heap = scratch.Heap;
         heap.Clear();
@@ -322,11 +325,11 @@ public sealed partial class WatchlistIndex
             var score = scratch.Names[name].Score;
             if (heap.Count < options.MaxScoredCandidates)
             {
-                heap.Enqueue(name, score);
+                heap.Enqueue(name, score - PartCountGap(name, queryParts));
             }
-            else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+            else if (heap.TryPeek(out _, out var lowest) && score >= lowest && score - PartCountGap(name, queryParts) > lowest)
             {
-                heap.DequeueEnqueue(name, score);
+                heap.DequeueEnqueue(name, score - PartCountGap(name, queryParts));
             }
         }
 
@@ -345,6 +348,11 @@ public sealed partial class WatchlistIndex
         ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
         return ranked;
     }
+
+    // Among names sharing the same parts with the query (thousands hold both MUHAMMAD and NABIL), the ones with as
+    // many parts as the query come first: MUHAMMAD NABIL before MUHAMMAD NABIL MUHAMMAD AL-BAGHDADI.
+    private float PartCountGap(int name, int queryParts) =>
+        PartGapPenalty * Math.Min(3, Math.Abs(nameTokenStart[name + 1] - nameTokenStart[name] - queryParts));
 
     private static bool Holds(List<(int Token, float Similarity)> list, int token)
     {

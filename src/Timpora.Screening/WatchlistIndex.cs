@@ -28,7 +28,7 @@ public sealed partial class WatchlistIndex
             CollectSameBirthDate(scratch, born);
         }
 
-        var ranked = Rank(scratch, options);
+        var ranked = Rank(scratch, options, prepared.Parts.Length);
         var documentEntries = FindDocument(query.Document, today);
 
         // At a million entries each candidate's entry, facts and parts are cache misses. Loops of independent

@@ -93,3 +93,22 @@ public class CandidateRetrievalTests
         Assert.Equal(ScreeningDecision.Alert, hits[0].Decision);
     }
 }
+
+public class CandidateRankingTests
+{
+    [Fact]
+    public void Screen_ThousandsHoldTheQuerysParts_TheNameOfTheQuerysLengthIsStillCompared()
+    {
+        // More names holding MUHAMMAD and NABIL than are compared in full; the one of two parts is listed last.
+        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
+        var entries = Enumerable.Range(0, ScreeningOptions.Default.MaxScoredCandidates + 100)
+            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {Extra(i)} {Extra(i + 5000)}", [], null, "EGY", Sex.Male))
+            .Append(new WatchlistEntry("EXACT", "MUHAMMAD NABIL", [], null, "EGY", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("Mohamad Nabil", null, AsOf: new DateOnly(2026, 1, 15)));
+
+        Assert.Equal("EXACT", hits[0].Entry.Id);
+    }
+}

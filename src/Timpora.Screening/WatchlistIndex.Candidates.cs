@@ -327,6 +327,7 @@ public sealed partial class WatchlistIndex
             {
                 heap.Enqueue(name, score - PartCountGap(name, queryParts));
             }
+            // The part count is read only for a name whose pre-score alone could enter (the gap only lowers it).
             else if (heap.TryPeek(out _, out var lowest) && score >= lowest && score - PartCountGap(name, queryParts) > lowest)
             {
                 heap.DequeueEnqueue(name, score - PartCountGap(name, queryParts));

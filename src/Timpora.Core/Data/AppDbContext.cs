@@ -38,7 +38,14 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     /// <summary>Names <paramref name="actor"/>, not this context's caller, in the audit entry of the next save's change
     /// to <paramref name="entity"/>: one batch of API check-ins is one save for the keys of several providers (ADR 0020).
     /// The first actor named for an entity in a save keeps it: one entry describes all of that save's changes.</summary>
-    public void AuditAs(object entity, Caller actor) => actors.TryAdd(entity, actor);
+    public void AuditAs(object entity, Caller actor)
+    {
+        // The caller itself needs no entry (every row of a bulk file, a web form's check-in).
+        if (!ReferenceEquals(actor, Caller))
+        {
+            actors.TryAdd(entity, actor);
+        }
+    }
 
     private Caller ActorOf(object entity) => actors.GetValueOrDefault(entity) ?? Caller;
 

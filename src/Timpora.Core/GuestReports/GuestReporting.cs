@@ -13,12 +13,12 @@ public sealed record ReportOutcome(GuestReport? Report, IReadOnlyList<ReportProb
     public static ReportOutcome Rejected(params ReportProblem[] problems) => new(null, problems);
 }
 
-/// <summary>Accepts check-ins and check-outs from every channel (web form, API, bulk file): validates them,
-/// resolves the guest to a person in the register, records the permit, and issues the receipt, all in one
-/// save so that the report and its audit entries commit together.</summary>
 /// <summary>A check-in as one provider's key or user reported it; <see cref="Reporter"/> is named in its audit entries.</summary>
 public sealed record ProviderCheckIn(Guid ProviderId, Caller Reporter, CheckIn CheckIn);
 
+/// <summary>Accepts check-ins and check-outs from every channel (web form, API, bulk file): validates them,
+/// resolves the guest to a person in the register, records the permit, and issues the receipt, all in one
+/// save so that the report and its audit entries commit together.</summary>
 public static class GuestReporting
 {
     public static readonly TimeSpan ReportingDeadline = TimeSpan.FromHours(24);

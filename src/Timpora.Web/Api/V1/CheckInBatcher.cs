@@ -18,7 +18,7 @@ public sealed partial class CheckInBatcher(IServiceProvider services, IConfigura
 
     public async Task<ReportOutcome> SubmitAsync(Guid providerId, Caller caller, CheckIn checkIn, CancellationToken cancellationToken)
     {
-        var pending = new Pending(providerId, caller, checkIn, new TaskCompletionSource<ReportOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(new ProviderCheckIn(providerId, caller, checkIn), new TaskCompletionSource<ReportOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         await queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Done.Task.WaitAsync(cancellationToken);
     }
@@ -51,9 +51,9 @@ public sealed partial class CheckInBatcher(IServiceProvider services, IConfigura
             // name its own key (ADR 0020).
             try
             {
-                await using var db = new AppDbContext(options, batch[0].Caller, clock);
+                await using var db = new AppDbContext(options, batch[0].CheckIn.Reporter, clock);
                 var outcomes = await GuestReporting.CheckInBatchAsync(
-                    db, [.. batch.Select(p => new ProviderCheckIn(p.ProviderId, p.Caller, p.CheckIn))], ReportChannel.Api, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                    db, [.. batch.Select(p => p.CheckIn)], ReportChannel.Api, clock.GetUtcNow().UtcDateTime, stoppingToken);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(outcomes[i]);
@@ -70,5 +70,5 @@ public sealed partial class CheckInBatcher(IServiceProvider services, IConfigura
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} API check-ins failed")]
     private static partial void LogFailure(ILogger logger, int count, Exception error);
 
-    private sealed record Pending(Guid ProviderId, Caller Caller, CheckIn CheckIn, TaskCompletionSource<ReportOutcome> Done);
+    private sealed record Pending(ProviderCheckIn CheckIn, TaskCompletionSource<ReportOutcome> Done);
 }

@@ -6,16 +6,22 @@ namespace Timpora.Screening.Evaluation;
 /// <summary>
 /// Recall and precision of one decision level. Recall counts listed people whose entry is among the hits;
 /// precision counts hits (query, entry) that point at the right entry, so a query that also drags in three
-/// namesakes costs three false hits.
+/// namesakes costs three false hits. A hit on another entry that the query cannot tell from the person (the
+/// same name parts, no date of birth, nationality or sex that disagrees: <see cref="LabelledQuery.CannotBeToldApart"/>)
+/// is one that any matcher must return; it is counted apart (<paramref name="Indistinguishable"/>), neither
+/// right nor wrong, and <see cref="StrictPrecision"/> counts it as wrong.
 /// </summary>
-public sealed record DecisionQuality(int Positives, int Found, int Hits, int TrueHits)
+public sealed record DecisionQuality(int Positives, int Found, int Hits, int TrueHits, int Indistinguishable)
 {
     public double Recall => Positives == 0 ? 1 : (double)Found / Positives;
 
-    public double Precision => Hits == 0 ? 1 : (double)TrueHits / Hits;
+    public double Precision => Hits == Indistinguishable ? 1 : (double)TrueHits / (Hits - Indistinguishable);
+
+    public double StrictPrecision => Hits == 0 ? 1 : (double)TrueHits / Hits;
 
     public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture, $"recall {Recall:0.0000} ({Found}/{Positives})  precision {Precision:0.0000} ({TrueHits}/{Hits})");
+        CultureInfo.InvariantCulture,
+        $"recall {Recall:0.0000} ({Found}/{Positives})  precision {Precision:0.0000} ({TrueHits}/{Hits - Indistinguishable}; strict {StrictPrecision:0.0000} counting {Indistinguishable} hits on entries the query cannot tell apart)");
 }
 
 public sealed record EvaluationReport(
@@ -28,7 +34,7 @@ public sealed record EvaluationReport(
         ArgumentNullException.ThrowIfNull(queries);
         var results = new IReadOnlyList<ScreeningHit>[queries.Count];
         Parallel.For(0, queries.Count, q => results[q] = index.Screen(queries[q].Query, options));
-        var counts = new int[4, 4];
+        var counts = new int[4, 5];
         var misses = new List<string>();
         var falseHits = new List<string>();
         for (var q = 0; q < queries.Count; q++)
@@ -47,10 +53,12 @@ public sealed record EvaluationReport(
                     }
 
                     var right = hit.Entry.Id == labelled.ExpectedEntryId;
+                    var twin = !right && labelled.CannotBeToldApart(hit.Entry);
                     found |= right;
                     counts[row, 2]++;
                     counts[row, 3] += right ? 1 : 0;
-                    if (!right && level == 1 && falseHits.Count < 1000)
+                    counts[row, 4] += twin ? 1 : 0;
+                    if (!right && !twin && level == 1 && falseHits.Count < 1000)
                     {
                         falseHits.Add(Describe(labelled, hit.Entry, hit));
                     }
@@ -68,7 +76,7 @@ public sealed record EvaluationReport(
             }
         }
 
-        DecisionQuality Quality(int row) => new(counts[row, 0], counts[row, 1], counts[row, 2], counts[row, 3]);
+        DecisionQuality Quality(int row) => new(counts[row, 0], counts[row, 1], counts[row, 2], counts[row, 3], counts[row, 4]);
         return new EvaluationReport(queries.Count, Quality(0), Quality(1), Quality(2), Quality(3), misses, falseHits);
     }
 

@@ -1,9 +1,33 @@
+using Timpora.Screening.Matching;
 using Timpora.Screening.Normalisation;
 
 namespace Timpora.Screening.Evaluation;
 
-/// <summary>A query with the entry it should find (null for a person who is not on the list).</summary>
-public sealed record LabelledQuery(ScreeningQuery Query, string? ExpectedEntryId, string Variations);
+/// <summary>
+/// A query with the entry it should find (null for a person who is not on the list), and the person it was
+/// written from: their name as the list would hold it and their true date of birth, nationality and sex.
+/// </summary>
+public sealed record LabelledQuery(ScreeningQuery Query, string? ExpectedEntryId, string Variations, WatchlistEntry Person)
+{
+    /// <summary>
+    /// Whether nothing in the query can tell this list entry from the person: one of its names has the parts
+    /// (in any order) of the person's name or of the name as the query writes it, and its date of birth,
+    /// nationality and sex are missing or agree with the query's (a date given as a year, or a year and month,
+    /// agrees with a full date inside it). Any matcher must return such an entry, and an officer must look.
+    /// </summary>
+    public bool CannotBeToldApart(WatchlistEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Agrees(Query.DateOfBirth, entry.DateOfBirth)
+            && (Evidence.PackNationality(Query.Nationality) is var q && Evidence.PackNationality(entry.Nationality) is var e && (q == 0 || e == 0 || q == e))
+            && (Query.Sex is null || entry.Sex is null || Query.Sex == entry.Sex)
+            && entry.Aliases.Prepend(entry.Name).Select(EvaluationSet.NameKey).Any(key => key == EvaluationSet.NameKey(Person.Name) || key == EvaluationSet.NameKey(Query.Name));
+    }
+
+    private static bool Agrees(PartialDate? query, PartialDate? listed) =>
+        query is not { } q || listed is not { } l
+        || (q.Year == l.Year && (q.Month == 0 || l.Month == 0 || (q.Month == l.Month && (q.Day == 0 || l.Day == 0 || q.Day == l.Day))));
+}
 
 /// <summary>
 /// A generated watchlist and labelled queries, the same for the same seed. Half of the queries are listed
@@ -68,7 +92,8 @@ public sealed class EvaluationSet
                 random.NextDouble() < 0.6 ? person.Sex : null,
                 positive && entries[source].Documents is [var document, ..] && random.NextDouble() < 0.03 ? document : null,
                 new DateOnly(2026, 1, 15));
-            queries.Add(new LabelledQuery(query, positive ? entries[source].Id : null, string.Join('+', applied)));
+            var truth = new WatchlistEntry("", person.FullName, [], person.DateOfBirth, person.Nationality, person.Sex, [person.Document]);
+            queries.Add(new LabelledQuery(query, positive ? entries[source].Id : null, string.Join('+', applied), truth));
         }
 
         return new EvaluationSet(entries, queries);
@@ -127,7 +152,7 @@ public sealed class EvaluationSet
         };
     }
 
-    private static string NameKey(string name)
+    internal static string NameKey(string name)
     {
         var parts = NameNormaliser.Normalise(name).Parts.ToArray();
         Array.Sort(parts, StringComparer.Ordinal);

@@ -44,6 +44,19 @@ public class EvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CannotBeToldApart_SameNamePartsAndNoFactThatDisagrees_OnlyThen()
+    {
+        var person = new WatchlistEntry("", "NGUYEN THI NAM", [], PartialDate.Of(1996, 5, 3), "VNM", Sex.Female);
+        var labelled = new LabelledQuery(new ScreeningQuery("Nguyen Thi Nam", PartialDate.Of(1996, 5, 3), "VNM"), "W1", "", person);
+
+        Assert.True(labelled.CannotBeToldApart(new("W2", "NAM NGUYEN THI", [], PartialDate.Of(1996, 5), "VNM", Sex.Female)));
+        Assert.True(labelled.CannotBeToldApart(new("W3", "TRAN VAN HAI", ["NGUYEN THI NAM"], null, null, Sex.Male)));
+        Assert.False(labelled.CannotBeToldApart(new("W4", "NGUYEN THI NAM", [], PartialDate.Of(1996, 6), "VNM")));
+        Assert.False(labelled.CannotBeToldApart(new("W5", "NGUYEN THI NAM", [], null, "CHN")));
+        Assert.False(labelled.CannotBeToldApart(new("W6", "NGUYEN VAN NAM", [], null, "VNM")));
+    }
+
+    [Fact]
     public void Generate_SameSeed_SameSet()
     {
         var first = EvaluationSet.Generate(500, 200);

@@ -45,6 +45,9 @@ public enum HitReasonCode : byte
     NationalityDiffers = 31,
     SexDiffers = 32,
     DocumentMatches = 40,
+
+    /// <summary>Above the alert threshold, but another entry fits the query clearly better: a review.</summary>
+    AnotherEntryFitsBetter = 50,
 }
 
 /// <summary>A reason with its arguments: name parts or dates (<see cref="Left"/> from the query,
@@ -76,6 +79,7 @@ public readonly record struct HitReason(HitReasonCode Code, string Left = "", st
         HitReasonCode.NationalityDiffers => "nationality differs",
         HitReasonCode.SexDiffers => "sex differs",
         HitReasonCode.DocumentMatches => "document number matches",
+        HitReasonCode.AnotherEntryFitsBetter => "another entry fits better",
         _ => Code.ToString(),
     };
 

@@ -66,6 +66,12 @@ public sealed record ScreeningOptions
     /// <summary>Score at or above which a hit goes to review; hits below it are not returned.</summary>
     public double ReviewThreshold { get; init; } = 0.75;
 
+    /// <summary>
+    /// A hit at or above the alert threshold is still a review when another hit's evidence (name and facts,
+    /// before the score is capped at 1) is at least this much stronger: the other entry fits the query better.
+    /// </summary>
+    public double BetterFitMargin { get; init; } = 0.12;
+
     /// <summary>How many candidates, ranked by a cheap pre-score, get the full comparison.</summary>
     public int MaxScoredCandidates { get; init; } = 200;
 

@@ -17,6 +17,7 @@ public sealed partial class WatchlistIndex
     private readonly TokenVocabulary vocabulary;
     private readonly PostingLists postings;
     private readonly PairIndex pairs;
+    private readonly WholeNames wholeNames;
     private readonly PartsByBirthDate byBirthDate;
     private readonly Dictionary<string, int> documentFirst;
     private readonly int[] documentEntry;
@@ -111,6 +112,7 @@ public sealed partial class WatchlistIndex
         byBirthDate = PartsByBirthDate.Build(postings, nameDates);
 
         pairs = PairIndex.Build(nameTokenStart, nameTokens, nameYears, vocabulary.Count);
+        wholeNames = WholeNames.Build(nameTokenStart, nameTokens);
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         documentEntry = new int[documents.Count];
         documentNext = new int[documents.Count];

@@ -7,11 +7,12 @@ namespace Timpora.Screening;
 /// Candidate retrieval. Each query part (and each two adjacent parts written together) becomes a unit with
 /// its closest list parts; candidates are the names holding parts of two units (from the pair index), so a
 /// query touches a few hundred names instead of every NGUYEN. Pairs as common as NGUYEN VAN are read only
-/// for the years around the query's date of birth, or skipped when other parts of the query find the name.
+/// for the years around the query's date of birth (without one, their first few thousand names), and the
+/// names made of exactly the query's parts are looked up whole.
 /// </summary>
 public sealed partial class WatchlistIndex
 {
-    // Pair lists longer than this are narrowed by year of birth, or skipped for names found otherwise.
+    // Pair lists longer than this are narrowed by year of birth, or cut at MaxNamesFromPair without one.
     private const int CommonPair = 256;
 
     // A name made solely of the most common parts still reads no more than this from one pair.
@@ -21,6 +22,9 @@ public sealed partial class WatchlistIndex
 
     // What each part more or fewer than the query's takes from a candidate's rank (not from its score).
     private const float PartGapPenalty = 0.02f;
+
+    // Names of exactly the query's parts compared beside the ranked candidates, at most.
+    private const int MaxWholeNames = 64;
 
     // Parts held by at most this many names are read whole.
     private const int RarePart = 48;
@@ -160,12 +164,6 @@ public sealed partial class WatchlistIndex
 
         var perUnit = Math.Clamp((int)Math.Sqrt(LookupBudget / (double)Math.Max(1, unitPairs)), 3, TokenVocabulary.MaxNeighbours + 1);
         var year = (byte)(queryYear > 0 ? PairIndex.YearCode(queryYear) : 0);
-        var strongUnits = 0;
-        for (var u = 0; u < units; u++)
-        {
-            strongUnits += (scratch.UnitMasks[u] & (scratch.UnitMasks[u] - 1)) == 0 ? 1 : 0;
-        }
-
         for (var u = 0; u < units; u++)
         {
             var (fromU, toU) = Unit(scratch, u, perUnit);
@@ -184,7 +182,7 @@ public sealed partial class WatchlistIndex
                     for (var y = fromV; y < toV; y++)
                     {
                         var credit = scratch.ExpansionCredits[x] + scratch.ExpansionCredits[y];
-                        CollectPair(scratch, pairs.Find(a, scratch.Expansions[y]), credit, year, strongUnits > 2);
+                        CollectPair(scratch, pairs.Find(a, scratch.Expansions[y]), credit, year);
                     }
                 }
             }
@@ -215,7 +213,60 @@ public sealed partial class WatchlistIndex
             for (var s = 0; s + 1 < splits.Count; s += 2)
             {
                 var credit = 0.9f * (vocabulary.Weights[splits[s]] + vocabulary.Weights[splits[s + 1]]);
-                CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year, strongUnits > 2);
+                CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year);
+            }
+        }
+    }
+
+    // Names made of exactly the query's parts, each as written or one of its closest spellings, in any order:
+    // compared in full whatever their pre-score (MUHAMMAD NABIL among thousands of names holding both parts).
+    private void CollectWholeNames(PreparedQuery query, QueryScratch scratch)
+    {
+        var n = Math.Min(query.Parts.Length, QueryScratch.MaxQueryParts);
+        if (n < 2)
+        {
+            return;
+        }
+
+        // Each part's first few expansions, tried in every combination (an odometer over the parts).
+        var perPart = n switch { 2 => 6, 3 => 3, 4 or 5 => 2, _ => 1 };
+        Span<int> from = stackalloc int[n];
+        Span<int> to = stackalloc int[n];
+        Span<int> at = stackalloc int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var unit = scratch.UnitMasks.IndexOf((ushort)(1 << i));
+            if (unit < 0)
+            {
+                return;
+            }
+
+            (from[i], to[i]) = Unit(scratch, unit, perPart);
+            at[i] = from[i];
+        }
+
+        while (scratch.Whole.Count < MaxWholeNames)
+        {
+            var key = 0UL;
+            for (var i = 0; i < n; i++)
+            {
+                key += WholeNames.PartKey(scratch.Expansions[at[i]]);
+            }
+
+            for (var name = wholeNames.First(key); name >= 0 && scratch.Whole.Count < MaxWholeNames; name = wholeNames.Next(name))
+            {
+                scratch.Whole.Add(name);
+            }
+
+            var digit = 0;
+            while (digit < n && ++at[digit] == to[digit])
+            {
+                at[digit] = from[digit++];
+            }
+
+            if (digit == n)
+            {
+                return;
             }
         }
     }
@@ -257,7 +308,7 @@ public sealed partial class WatchlistIndex
         }
     }
 
-    private void CollectPair(QueryScratch scratch, (int From, int To) range, float credit, byte year, bool foundOtherwise)
+    private void CollectPair(QueryScratch scratch, (int From, int To) range, float credit, byte year)
     {
         var length = range.To - range.From;
         if (length == 0)
@@ -275,7 +326,7 @@ public sealed partial class WatchlistIndex
             var (from, to) = pairs.WithinYears(range, (byte)(year - 1), (byte)(year + 1));
             CollectRange(scratch, from, to, credit, year);
         }
-        else if (!foundOtherwise)
+        else
         {
             CollectRange(scratch, range.From, Math.Min(range.To, range.From + MaxNamesFromPair), credit, year);
         }
@@ -347,6 +398,14 @@ public sealed partial class WatchlistIndex
         ranked.Reverse();
         var keep = ranked.FindLastIndex(name => scratch.Names[name].Score >= PruneShare * best);
         ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
+        foreach (var name in scratch.Whole)
+        {
+            if (!ranked.Contains(name))
+            {
+                ranked.Add(name);
+            }
+        }
+
         return ranked;
     }
 

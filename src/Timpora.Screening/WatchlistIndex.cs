@@ -23,6 +23,7 @@ public sealed partial class WatchlistIndex
 
         CollectUnits(prepared, scratch);
         Traverse(prepared, scratch, query.DateOfBirth?.Year ?? 0);
+        CollectWholeNames(prepared, scratch);
         if (query.DateOfBirth is { IsComplete: true } born)
         {
             CollectSameBirthDate(scratch, born);
@@ -62,10 +63,11 @@ public sealed partial class WatchlistIndex
 
             var (name, entry) = (ranked[k], entryOf[k]);
             var documentMatch = documentEntries.Contains(entry);
-            var score = Score(prepared, name, partsAt[k], facts, documentMatch, scratch, null);
+            var evidence = Score(prepared, name, partsAt[k], facts, documentMatch, scratch, null);
+            var score = Math.Clamp(evidence, 0, 1);
             if (score >= options.ReviewThreshold)
             {
-                KeepBest(found, new Found(entry, name, Math.Round(score, 4), documentMatch));
+                KeepBest(found, new Found(entry, name, Math.Round(score, 4), evidence, documentMatch));
             }
         }
 
@@ -73,15 +75,21 @@ public sealed partial class WatchlistIndex
         {
             for (var name = entryNameStart[entry]; name < entryNameStart[entry + 1]; name++)
             {
-                KeepBest(found, new Found(entry, name, 1.0, true));
+                KeepBest(found, new Found(entry, name, 1.0, 1.0, true));
             }
         }
 
         found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(entries[a.Entry].Id, entries[b.Entry].Id));
+        var strongest = 0.0;
+        foreach (var hit in found)
+        {
+            strongest = Math.Max(strongest, hit.Evidence);
+        }
+
         var hits = new List<ScreeningHit>(Math.Min(found.Count, options.MaxHits));
         for (var f = 0; f < found.Count && f < options.MaxHits; f++)
         {
-            hits.Add(Explain(found[f], prepared, facts, options, scratch));
+            hits.Add(Explain(found[f], strongest, prepared, facts, options, scratch));
         }
 
         return hits;
@@ -105,7 +113,10 @@ public sealed partial class WatchlistIndex
         found.Add(candidate);
     }
 
-    private ScreeningHit Explain(Found found, PreparedQuery query, QueryFacts facts, ScreeningOptions options, QueryScratch scratch)
+    // An alert says the entry is probably the person. When another entry fits the query clearly better (it has
+    // the date of birth where this one has none, or only the year), this one is less probably the person: it
+    // stays a hit, for review, and says why.
+    private ScreeningHit Explain(Found found, double strongest, PreparedQuery query, QueryFacts facts, ScreeningOptions options, QueryScratch scratch)
     {
         var reasons = new List<HitReason>();
         Score(query, found.Name, nameTokenStart[found.Name], facts, found.DocumentMatch, scratch, reasons);
@@ -113,6 +124,11 @@ public sealed partial class WatchlistIndex
         var alias = nameAlias[found.Name];
         var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
         var decision = found.Score >= options.AlertThreshold ? ScreeningDecision.Alert : ScreeningDecision.Review;
+        if (decision == ScreeningDecision.Alert && strongest - found.Evidence >= options.BetterFitMargin)
+        {
+            decision = ScreeningDecision.Review;
+            reasons.Add(new HitReason(HitReasonCode.AnotherEntryFitsBetter));
+        }
         return new ScreeningHit(entry, found.Score, decision, matchedName, reasons);
     }
 
@@ -136,6 +152,8 @@ public sealed partial class WatchlistIndex
         return found;
     }
 
+    // The name score plus the evidence of the facts, not clamped: 1.2 (an exact name and date of birth) tells
+    // more than 1.0 (an exact name, no date on the list), though both show as 1.
     private double Score(PreparedQuery query, int name, int partsAt, QueryFacts facts, bool documentMatch, QueryScratch scratch, List<HitReason>? why)
     {
         var tokens = nameTokens.AsSpan(partsAt, nameTokenStart[name + 1] - partsAt);
@@ -147,7 +165,7 @@ public sealed partial class WatchlistIndex
             return 1.0;
         }
 
-        return Math.Clamp(score, 0, 1);
+        return score;
     }
 
     private double FactsScore(QueryFacts query, int entry, List<HitReason>? why)
@@ -160,5 +178,5 @@ public sealed partial class WatchlistIndex
 
     private readonly record struct QueryFacts(int DateOfBirth, int Nationality, sbyte Sex);
 
-    private readonly record struct Found(int Entry, int Name, double Score, bool DocumentMatch);
+    private readonly record struct Found(int Entry, int Name, double Score, double Evidence, bool DocumentMatch);
 }

@@ -48,6 +48,9 @@ internal sealed class QueryScratch
 
     public List<int> Neighbours { get; } = new(256);
 
+    /// <summary>Names made of exactly the query's parts (or their closest spellings).</summary>
+    public List<int> Whole { get; } = new(64);
+
     public List<int> Expansions { get; } = new(256);
 
     public List<int> UnitStarts { get; } = new(32);
@@ -69,6 +72,7 @@ internal sealed class QueryScratch
         epoch++;
         ClearMemo();
         Candidates.Clear();
+        Whole.Clear();
         Expansions.Clear();
         ExpansionCredits.Clear();
         UnitStarts.Clear();

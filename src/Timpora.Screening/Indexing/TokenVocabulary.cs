@@ -169,7 +169,7 @@ internal sealed class TokenVocabulary
     }
 
     private float Rank((int Token, float Similarity) neighbour) =>
-        neighbour.Similarity + (frequencies.Length == 0 ? 0f : 0.03f * MathF.Log10(1 + frequencies[neighbour.Token]));
+        neighbour.Similarity + (frequencies.Length == 0 ? 0f : 0.06f * MathF.Log10(1 + frequencies[neighbour.Token]));
 
     /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
     public ReadOnlySpan<int> NeighbourTokens(int token) =>

@@ -82,10 +82,15 @@ internal static class Evidence
         }
 
         why?.Add(new HitReason(HitReasonCode.SexDiffers));
-        return -0.08;
+        return -0.15;
     }
 
-    /// <summary>Packs an ICAO nationality code into an int; the German D and ISO DEU are one code.</summary>
+    /// <summary>
+    /// Packs an ICAO nationality code into an int; the German D and ISO DEU are one code, and the British
+    /// statuses (GBD, GBN, GBO, GBP, GBS) are British. A status that names no state (XXA stateless, XXB and
+    /// XXC refugee, XXX unspecified) or an organisation's document (UNO, EUE, XPO...) says nothing about who
+    /// the person is, and packs as unknown (0), so it neither agrees nor differs.
+    /// </summary>
     public static int PackNationality(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -94,10 +99,17 @@ internal static class Evidence
         }
 
         var trimmed = code.Trim().ToUpperInvariant();
-        if (trimmed == "DEU")
+        if (trimmed.StartsWith('X') || trimmed is "UNO" or "UNA" or "UNK" or "EUE")
         {
-            trimmed = "D";
+            return 0;
         }
+
+        trimmed = trimmed switch
+        {
+            "DEU" => "D",
+            "GBD" or "GBN" or "GBO" or "GBP" or "GBS" => "GBR",
+            _ => trimmed,
+        };
 
         var packed = 0;
         for (var i = 0; i < trimmed.Length && i < 3; i++)

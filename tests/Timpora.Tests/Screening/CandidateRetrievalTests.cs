@@ -111,4 +111,21 @@ public class CandidateRankingTests
 
         Assert.Equal("EXACT", hits[0].Entry.Id);
     }
+
+    [Fact]
+    public void Screen_PairHeldByMoreNamesThanAreRead_TheNameOfExactlyTheQuerysPartsIsFound()
+    {
+        // Without a date of birth a pair this common is read only so far; the two-part name sorts after all
+        // the others (by year of birth), beyond what is read, and no rare part leads to it.
+        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
+        var entries = Enumerable.Range(0, 4_100)
+            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {Extra(i)}", [], PartialDate.Of(1950), "EGY", Sex.Male))
+            .Append(new WatchlistEntry("EXACT", "MUHAMMAD NABIL", [], PartialDate.Of(2000), "EGY", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("Mohamad Nabil", null, AsOf: new DateOnly(2026, 1, 15)));
+
+        Assert.Equal("EXACT", hits[0].Entry.Id);
+    }
 }

@@ -160,6 +160,46 @@ public class WatchlistIndexTests
     }
 
     [Fact]
+    public void Screen_AnotherEntryFitsClearlyBetter_TheWeakerIsReviewedNotAlerted()
+    {
+        var dated = new WatchlistEntry("DATED", "TRAN VAN ANH", [], PartialDate.Of(1983, 4, 16), "VNM", Sex.Male);
+        var undated = new WatchlistEntry("UNDATED", "TRAN VAN ANH", [], null, "VNM", Sex.Male);
+        var query = new ScreeningQuery("Tran Van Anh", PartialDate.Of(1983, 4, 16), "VNM", Sex.Male, AsOf: Today);
+
+        var alone = Assert.Single(WatchlistIndex.Build([undated]).Screen(query));
+        var both = WatchlistIndex.Build([dated, undated]).Screen(query);
+
+        Assert.Equal(ScreeningDecision.Alert, alone.Decision);
+        Assert.Equal(ScreeningDecision.Alert, both.Single(h => h.Entry.Id == "DATED").Decision);
+        var weaker = both.Single(h => h.Entry.Id == "UNDATED");
+        Assert.Equal(ScreeningDecision.Review, weaker.Decision);
+        Assert.Equal(alone.Score, weaker.Score);
+        Assert.Contains(weaker.Reasons, r => r.Code == HitReasonCode.AnotherEntryFitsBetter);
+    }
+
+    [Theory]
+    [InlineData("XXA")]
+    [InlineData("XXB")]
+    [InlineData("UNO")]
+    public void Screen_StatelessRefugeeOrOrganisationCode_NeitherAgreesNorDiffers(string code)
+    {
+        var without = Assert.Single(Screen("ZHANG WEI", PartialDate.Of(1990, 7, 7)));
+
+        var with = Assert.Single(Screen("ZHANG WEI", PartialDate.Of(1990, 7, 7), code));
+
+        Assert.Equal(without.Score, with.Score);
+        Assert.DoesNotContain(with.Reasons, r => r.Code is HitReasonCode.NationalityDiffers or HitReasonCode.NationalityAgrees);
+    }
+
+    [Fact]
+    public void Screen_BritishStatusCode_AgreesWithGbr()
+    {
+        var hit = Assert.Single(Screen("PETER JOHN SMITH", PartialDate.Of(1970, 1, 1), "GBN"));
+
+        Assert.Contains(hit.Reasons, r => r.Code == HitReasonCode.NationalityAgrees);
+    }
+
+    [Fact]
     public void Screen_CustomThresholds_ChangeDecision()
     {
         var strict = ScreeningOptions.Default with { AlertThreshold = 0.999, ReviewThreshold = 0.5 };

@@ -29,8 +29,9 @@ public sealed partial class WatchlistIndex
     // Parts held by at most this many names are read whole.
     private const int RarePart = 48;
 
-    // Pair look-ups a query may spend; the number of expansions per unit follows from it.
-    private const int LookupBudget = 600;
+    // Sets the expansions tried per unit (its square root per pair of units); as only pairs of ranks adding up to
+    // less than that are tried, a query spends about half of it.
+    private const int LookupBudget = 400;
 
     // Spellings of each query part looked up with the date of birth, and what the agreeing date adds.
     private const int SameDateExpansions = 4;
@@ -178,7 +179,9 @@ public sealed partial class WatchlistIndex
                         continue;
                     }
 
-                    var (fromV, toV) = Unit(scratch, v, perUnit);
+                    // Two far spellings together rarely make a hit: only pairs whose ranks add up to less than
+                    // perUnit are tried (the part as written with all its spellings, the next with one fewer...).
+                    var (fromV, toV) = Unit(scratch, v, perUnit - (x - fromU));
                     for (var y = fromV; y < toV; y++)
                     {
                         var credit = scratch.ExpansionCredits[x] + scratch.ExpansionCredits[y];

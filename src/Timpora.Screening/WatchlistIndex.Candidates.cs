@@ -232,7 +232,7 @@ public sealed partial class WatchlistIndex
         }
 
         // Each part's first few expansions, tried in every combination (an odometer over the parts).
-        var perPart = n switch { 2 => 6, 3 => 3, 4 or 5 => 2, _ => 1 };
+        var perPart = n switch { 2 => 4, 3 => 2, 4 or 5 => 2, _ => 1 };
         Span<int> from = stackalloc int[n];
         Span<int> to = stackalloc int[n];
         Span<int> at = stackalloc int[n];
@@ -372,6 +372,41 @@ public sealed partial class WatchlistIndex
 
     private List<int> Rank(QueryScratch scratch, ScreeningOptions options, int queryParts)
     {
+        var ranked = scratch.Candidates.Count <= options.MaxScoredCandidates ? Pruned(scratch, queryParts) : Best(scratch, options, queryParts);
+        foreach (var name in scratch.Whole)
+        {
+            if (!ranked.Contains(name))
+            {
+                ranked.Add(name);
+            }
+        }
+
+        return ranked;
+    }
+
+    // Few enough candidates to compare them all, less those far below the best: no ranking needed.
+    private List<int> Pruned(QueryScratch scratch, int queryParts)
+    {
+        var best = 0f;
+        foreach (var name in scratch.Candidates)
+        {
+            best = Math.Max(best, scratch.Names[name].Score - PartCountGap(name, queryParts));
+        }
+
+        var ranked = new List<int>(scratch.Candidates.Count + scratch.Whole.Count);
+        foreach (var name in scratch.Candidates)
+        {
+            if (scratch.Names[name].Score >= PruneShare * best)
+            {
+                ranked.Add(name);
+            }
+        }
+
+        return ranked;
+    }
+
+    private List<int> Best(QueryScratch scratch, ScreeningOptions options, int queryParts)
+    {
         var heap = scratch.Heap;
         heap.Clear();
         foreach (var name in scratch.Candidates)
@@ -401,14 +436,6 @@ public sealed partial class WatchlistIndex
         ranked.Reverse();
         var keep = ranked.FindLastIndex(name => scratch.Names[name].Score >= PruneShare * best);
         ranked.RemoveRange(keep + 1, ranked.Count - keep - 1);
-        foreach (var name in scratch.Whole)
-        {
-            if (!ranked.Contains(name))
-            {
-                ranked.Add(name);
-            }
-        }
-
         return ranked;
     }
 

@@ -28,10 +28,12 @@ public static class NameNormaliser
 
     // AN, LE, LA, DA and DU are kept: as often as they are Arabic, French or Portuguese particles they are
     // Korean, Vietnamese and Chinese family names (AHN, LÊ, LA, DU), where dropping them loses the surname.
+    // VAN is kept too: far more often than the Dutch particle it is the commonest Vietnamese middle name, and a
+    // given name (DANG THI VAN), so dropping it only where another part follows made THI VAN DANG another name.
     private static readonly HashSet<string> Particles =
     [
         "AL", "EL", "UL", "AD", "AR", "AS", "ASH", "AZ", "AT", "BIN", "BINTI", "BINT", "IBN", "BN", "BT",
-        "BTE", "VAN", "VON", "DER", "DEN", "DE", "DI", "DOS", "DAS", "DEL", "DELLA",
+        "BTE", "VON", "DER", "DEN", "DE", "DI", "DOS", "DAS", "DEL", "DELLA",
         "ZU", "TER", "TEN", "Y", "MR", "MRS", "MS", "DR", "HAJI", "HJ", "HAJJ", "HAJAH", "HJH",
     ];
 

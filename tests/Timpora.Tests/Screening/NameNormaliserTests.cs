@@ -18,7 +18,7 @@ public class NameNormaliserTests
     [InlineData("محمد عبد الرحمن", "MHMD ABDUL RHMN")]
     [InlineData("Ahmad bin Ismail", "AHMAD ISMAIL")]
     [InlineData("Abdullah Al-Rashid", "ABDULLAH RASHID")]
-    [InlineData("Ludwig van der Berg", "LUDWIG BERG")]
+    [InlineData("Ludwig van der Berg", "LUDWIG VAN BERG")]
     [InlineData("MOHD NAJIB", "MUHAMMAD NAJIB")]
     [InlineData("ERIKSSON<<ANNA<MARIA<<<<<<", "ERIKSSON ANNA MARIA")]
     public void Normalise_KnownSpellings_GivesIcaoParts(string raw, string expected)

@@ -29,8 +29,9 @@ public class NameVariationTests
     [InlineData("ZU<<WEI<<<<<<", "ZU WEI")]
     [InlineData("Pan De", "PAN DE")]
     [InlineData("Karl zu Guttenberg", "KARL GUTTENBERG")]
-    [InlineData("VAN DER BERG, Jan", "BERG JAN")]
+    [InlineData("VAN DER BERG, Jan", "VAN BERG JAN")]
     [InlineData("Tran Thi Y", "TRAN THI Y")]
+    [InlineData("Thi Van Dang", "THI VAN DANG")]
     public void Normalise_ParticleEndingItsField_IsKeptAsAName(string raw, string expected)
     {
         Assert.Equal(expected, NameNormaliser.Normalise(raw).ToString());

@@ -177,6 +177,16 @@ public class WatchlistIndexTests
         Assert.Contains(weaker.Reasons, r => r.Code == HitReasonCode.AnotherEntryFitsBetter);
     }
 
+    [Fact]
+    public void Screen_VietnameseVanInAnyPlace_IsTheSameName()
+    {
+        var index = WatchlistIndex.Build([new WatchlistEntry("DTV", "DANG THI VAN", [], null, "VNM", Sex.Female)]);
+
+        var hit = Assert.Single(index.Screen(new ScreeningQuery("THI VAN DANG", AsOf: Today)));
+
+        Assert.Equal(1.0, hit.Score);
+    }
+
     [Theory]
     [InlineData("XXA")]
     [InlineData("XXB")]

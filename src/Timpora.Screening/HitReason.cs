@@ -41,6 +41,9 @@ public enum HitReasonCode : byte
 
     /// <summary>The query has a date of birth, the listed entry none.</summary>
     NoDateOfBirthOnList = 21,
+
+    /// <summary>Same year and month; the days differ in one digit (28 and 18, 12 and 02): a typing error.</summary>
+    DayOfBirthDiffersByOneDigit = 22,
     NationalityAgrees = 30,
     NationalityDiffers = 31,
     SexDiffers = 32,
@@ -67,6 +70,7 @@ public readonly record struct HitReason(HitReasonCode Code, string Left = "", st
         HitReasonCode.YearAndMonthOfBirthAgree => Dates("year and month of birth agree"),
         HitReasonCode.YearOfBirthAgrees => Dates("year of birth agrees"),
         HitReasonCode.DayOfBirthDiffers => Dates("day of birth differs"),
+        HitReasonCode.DayOfBirthDiffersByOneDigit => Dates("day of birth differs by one digit"),
         HitReasonCode.DayAndMonthOfBirthSwapped => Dates("day and month of birth swapped"),
         HitReasonCode.MonthOfBirthDiffers => Dates("month of birth differs"),
         HitReasonCode.DayAndMonthOfBirthDiffer => Dates("day and month of birth differ"),

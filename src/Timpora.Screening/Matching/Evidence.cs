@@ -9,8 +9,9 @@ namespace Timpora.Screening.Matching;
 /// </summary>
 internal static class Evidence
 {
-    // Measured on the evaluation set: a date the list cannot confirm asks more of the name.
-    private const double UnconfirmedDate = 0.12;
+    // Measured on the evaluation set: a date the list cannot confirm asks more of the name. At 0.10 an exact name
+    // without a date on the list is still an alert, unless another entry fits clearly better (ADR 0021).
+    private const double UnconfirmedDate = 0.10;
 
     public static double DateOfBirth(int query, int entry, List<HitReason>? why)
     {
@@ -40,6 +41,7 @@ internal static class Evidence
             {
                 (change, code) = q.Day == 0 || e.Day == 0 ? (0.12, HitReasonCode.YearAndMonthOfBirthAgree)
                     : q.Day == e.Day ? (0.20, HitReasonCode.DateOfBirthAgrees)
+                    : q.Day / 10 == e.Day / 10 || q.Day % 10 == e.Day % 10 ? (-0.04, HitReasonCode.DayOfBirthDiffersByOneDigit)
                     : (-0.08, HitReasonCode.DayOfBirthDiffers);
             }
             else
@@ -51,6 +53,7 @@ internal static class Evidence
         else if (Math.Abs(q.Year - e.Year) == 1 || IsSwappedYear(q.Year, e.Year))
         {
             (change, code) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (-0.04, HitReasonCode.YearOfBirthDiffersByOneDigit)
+                : q.Month == e.Month && q.Month != 0 && (q.Day == 0 || e.Day == 0) ? (-0.06, HitReasonCode.YearOfBirthDiffersByOneDigit)
                 : q.Month == 0 || e.Month == 0 ? (-0.10, HitReasonCode.YearOfBirthDiffersByOne)
                 : (-0.25, HitReasonCode.DateOfBirthDiffers);
         }

@@ -178,6 +178,28 @@ public class WatchlistIndexTests
     }
 
     [Fact]
+    public void Screen_DayOfBirthOneDigitOff_CostsLessThanAnotherDay()
+    {
+        var typo = Assert.Single(Screen("ZHANG WEI", PartialDate.Of(1990, 7, 17)));
+        var other = Assert.Single(Screen("ZHANG WEI", PartialDate.Of(1990, 7, 25)));
+
+        Assert.Contains(typo.Reasons, r => r.Code == HitReasonCode.DayOfBirthDiffersByOneDigit);
+        Assert.Contains(other.Reasons, r => r.Code == HitReasonCode.DayOfBirthDiffers);
+        Assert.True(typo.Score > other.Score, $"{typo.Score} against {other.Score}");
+    }
+
+    [Fact]
+    public void Screen_YearOneOffWhereTheListHasOnlyYearAndMonth_IsNotAContradiction()
+    {
+        var index = WatchlistIndex.Build([new WatchlistEntry("OK", "OLGA KOZLENKO", [], PartialDate.Of(1958, 6), "RUS", Sex.Female)]);
+
+        var hit = Assert.Single(index.Screen(new ScreeningQuery("Olga Kozlenko", PartialDate.Of(1959, 6, 11), AsOf: Today)));
+
+        Assert.Contains(hit.Reasons, r => r.Code == HitReasonCode.YearOfBirthDiffersByOneDigit);
+        Assert.Equal(ScreeningDecision.Alert, hit.Decision);
+    }
+
+    [Fact]
     public void Screen_VietnameseVanInAnyPlace_IsTheSameName()
     {
         var index = WatchlistIndex.Build([new WatchlistEntry("DTV", "DANG THI VAN", [], null, "VNM", Sex.Female)]);

@@ -44,7 +44,7 @@ public sealed partial class WatchlistIndex
         {
             if (query.Parts[i].Length > 1)
             {
-                AddUnit(query.Parts[i], query.Skeletons[i], (ushort)(1 << i), scratch, phonetic: true);
+                AddUnit(query.Parts[i], query.Skeletons[i], (ushort)(1 << i), scratch, singlePart: true);
                 AddSplits(query.Parts[i], scratch.Splits[i]);
             }
         }
@@ -53,14 +53,14 @@ public sealed partial class WatchlistIndex
         {
             if (query.Parts[i].Length > 1 && query.Parts[i + 1].Length > 1)
             {
-                AddUnit(query.Joins[i], query.JoinSkeletons[i], (ushort)(3 << i), scratch, phonetic: false);
+                AddUnit(query.Joins[i], query.JoinSkeletons[i], (ushort)(3 << i), scratch, singlePart: false);
             }
         }
 
         scratch.UnitStarts.Add(scratch.Expansions.Count);
     }
 
-    private void AddUnit(string part, string skeleton, ushort mask, QueryScratch scratch, bool phonetic)
+    private void AddUnit(string part, string skeleton, ushort mask, QueryScratch scratch, bool singlePart)
     {
         var start = scratch.Expansions.Count;
         var exact = vocabulary.Find(part);
@@ -77,7 +77,7 @@ public sealed partial class WatchlistIndex
         else
         {
             scratch.Similar.Clear();
-            vocabulary.FindSimilar(part, skeleton, phonetic, scratch.Neighbours, scratch.Similar);
+            vocabulary.FindSimilar(part, skeleton, singlePart, scratch.Neighbours, scratch.Similar);
             var direct = scratch.Similar.Count;
 
             // A misspelt part (MRHAMMED) reaches the spellings of its closest part (MOHAMMED: MUHAMMAD...).
@@ -105,7 +105,7 @@ public sealed partial class WatchlistIndex
 
         // MAHMOUDABDULAH: two parts written as one, the second misspelt. A known first or last part of it
         // finds the name through the other query parts; the comparison then matches the whole.
-        if (phonetic && part.Length >= 7)
+        if (singlePart && part.Length >= 7)
         {
             for (var at = 3; at <= part.Length - 3; at++)
             {

@@ -53,6 +53,17 @@ public sealed class LanguageTests(TestApp app)
         Assert.Equal(indonesian.Order(), english.Order());
     }
 
+    [Fact]
+    public void Resources_EveryScreeningReasonCode_HasItsText()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Timpora.Web"));
+        var indonesian = Keys(Path.Combine(root, "Resources/SharedResource.resx"));
+
+        var missing = Enum.GetValues<Timpora.Screening.HitReasonCode>().Select(code => "Screening.Reason." + code).Where(key => !indonesian.Contains(key));
+
+        Assert.Empty(missing);
+    }
+
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 }

@@ -9,7 +9,9 @@ public class HitReasonsTests
         new(HitReasonCode.NameVariant, "MOHAMED", "MUHAMMAD", 0.93),
         new(HitReasonCode.NameJoined, "ABDULRAHMAN", "ABDUL+RAHMAN", 0.97),
         new(HitReasonCode.DateOfBirthAgrees, "1980-04-05", "1980-04-05"),
+        new(HitReasonCode.DayOfBirthDiffersByOneDigit, "1980-04-15", "1980-04-05"),
         new(HitReasonCode.NationalityDiffers),
+        new(HitReasonCode.AnotherEntryFitsBetter),
     ];
 
     [Fact]
@@ -30,7 +32,7 @@ public class HitReasonsTests
 
         Assert.True(cut.Length < full.Length);
         Assert.True(HitReasons.TryDecode(cut, out var decoded));
-        Assert.Equal(Reasons[..3], decoded);
+        Assert.Equal(Reasons[..^1], decoded);
     }
 
     [Fact]
@@ -44,7 +46,8 @@ public class HitReasonsTests
     public void Describe_Reasons_EnglishAsBefore()
     {
         Assert.Equal(
-            "MOHAMED ~ MUHAMMAD (0.93), ABDULRAHMAN ~ ABDUL+RAHMAN (written together, 0.97), date of birth agrees (1980-04-05 / 1980-04-05), nationality differs",
+            "MOHAMED ~ MUHAMMAD (0.93), ABDULRAHMAN ~ ABDUL+RAHMAN (written together, 0.97), date of birth agrees (1980-04-05 / 1980-04-05), "
+            + "day of birth differs by one digit (1980-04-15 / 1980-04-05), nationality differs, another entry fits better",
             HitReasons.Describe(Reasons));
     }
 }

@@ -232,7 +232,7 @@ public sealed partial class WatchlistIndex
         }
 
         // Each part's first few expansions, tried in every combination (an odometer over the parts).
-        var perPart = n switch { 2 => 4, 3 => 2, 4 or 5 => 2, _ => 1 };
+        var perPart = n switch { 2 => 4, <= 5 => 2, _ => 1 };
         Span<int> from = stackalloc int[n];
         Span<int> to = stackalloc int[n];
         Span<int> at = stackalloc int[n];

@@ -80,10 +80,11 @@ public sealed partial class WatchlistIndex
         }
 
         found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(entries[a.Entry].Id, entries[b.Entry].Id));
+        // A matching document number is another kind of evidence: it neither yields to nor outweighs a name.
         var strongest = 0.0;
         foreach (var hit in found)
         {
-            strongest = Math.Max(strongest, hit.Evidence);
+            strongest = hit.DocumentMatch ? strongest : Math.Max(strongest, hit.Evidence);
         }
 
         var hits = new List<ScreeningHit>(Math.Min(found.Count, options.MaxHits));
@@ -101,7 +102,9 @@ public sealed partial class WatchlistIndex
         {
             if (found[i].Entry == candidate.Entry)
             {
-                if (candidate.Score > found[i].Score)
+                // By evidence, not by the capped score: of two names of one entry that both show as 1, the one
+                // that fits better is what the entry is weighed by against the others.
+                if (candidate.Evidence > found[i].Evidence)
                 {
                     found[i] = candidate;
                 }
@@ -124,7 +127,7 @@ public sealed partial class WatchlistIndex
         var alias = nameAlias[found.Name];
         var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
         var decision = found.Score >= options.AlertThreshold ? ScreeningDecision.Alert : ScreeningDecision.Review;
-        if (decision == ScreeningDecision.Alert && strongest - found.Evidence >= options.BetterFitMargin)
+        if (decision == ScreeningDecision.Alert && !found.DocumentMatch && strongest - found.Evidence >= options.BetterFitMargin)
         {
             decision = ScreeningDecision.Review;
             reasons.Add(new HitReason(HitReasonCode.AnotherEntryFitsBetter));

@@ -18,10 +18,15 @@ public sealed record LabelledQuery(ScreeningQuery Query, string? ExpectedEntryId
     public bool CannotBeToldApart(WatchlistEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return Agrees(Query.DateOfBirth, entry.DateOfBirth)
-            && (Evidence.PackNationality(Query.Nationality) is var q && Evidence.PackNationality(entry.Nationality) is var e && (q == 0 || e == 0 || q == e))
-            && (Query.Sex is null || entry.Sex is null || Query.Sex == entry.Sex)
-            && entry.Aliases.Prepend(entry.Name).Select(EvaluationSet.NameKey).Any(key => key == EvaluationSet.NameKey(Person.Name) || key == EvaluationSet.NameKey(Query.Name));
+        var (query, listed) = (Evidence.PackNationality(Query.Nationality), Evidence.PackNationality(entry.Nationality));
+        if (!Agrees(Query.DateOfBirth, entry.DateOfBirth) || (query != 0 && listed != 0 && query != listed)
+            || (Query.Sex is not null && entry.Sex is not null && Query.Sex != entry.Sex))
+        {
+            return false;
+        }
+
+        var (person, written) = (EvaluationSet.NameKey(Person.Name), EvaluationSet.NameKey(Query.Name));
+        return entry.Aliases.Prepend(entry.Name).Select(EvaluationSet.NameKey).Any(key => key == person || key == written);
     }
 
     private static bool Agrees(PartialDate? query, PartialDate? listed) =>

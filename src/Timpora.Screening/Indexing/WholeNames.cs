@@ -21,8 +21,6 @@ internal sealed class WholeNames
         mask = slotKeys.Length - 1;
     }
 
-    public long MemoryBytes => (slotKeys.Length * 12L) + (next.Length * 4L);
-
     /// <summary>What one part adds to a name's key (splitmix64 of the part's id: a sum of these rarely collides).</summary>
     public static ulong PartKey(int token)
     {

@@ -209,6 +209,15 @@ public class WatchlistIndexTests
         Assert.Equal(1.0, hit.Score);
     }
 
+    [Fact]
+    public void Screen_DocumentMatchBesideABetterNameFit_BothStayAlerts()
+    {
+        var hits = Index.Screen(new ScreeningQuery("ZHANG WEI", PartialDate.Of(1990, 7, 7), "CHN", Sex.Male, "X9876543", Today));
+
+        Assert.Equal(ScreeningDecision.Alert, hits.Single(h => h.Entry.Id == "E4").Decision);
+        Assert.Equal(ScreeningDecision.Alert, hits.Single(h => h.Entry.Id == "E10").Decision);
+    }
+
     [Theory]
     [InlineData("XXA")]
     [InlineData("XXB")]

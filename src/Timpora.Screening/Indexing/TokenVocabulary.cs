@@ -40,6 +40,7 @@ internal sealed class TokenVocabulary
         this.ids = ids;
         spanLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Skeletons = new string[Tokens.Length];
+        Traits = new PartTraits[Tokens.Length];
         phoneticIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var phoneticOfToken = new int[Tokens.Length];
         var tokenIndex = new int[Tokens.Length];
@@ -48,6 +49,7 @@ internal sealed class TokenVocabulary
         {
             var skeleton = string.Intern(NameKeys.Skeleton(Tokens[t]));
             Skeletons[t] = skeleton;
+            Traits[t] = PartTraits.Of(Tokens[t], skeleton);
             var phonetic = NameKeys.Phonetic(skeleton);
             if (!phoneticIds.TryGetValue(phonetic, out var phoneticId))
             {
@@ -111,6 +113,8 @@ internal sealed class TokenVocabulary
     public string[] Tokens { get; }
 
     public string[] Skeletons { get; }
+
+    public PartTraits[] Traits { get; }
 
     /// <summary>How much a part says about identity, from 0.35 (in a tenth of all names) to 1 (rare).</summary>
     public float[] Weights { get; private set; } = [];
@@ -188,7 +192,8 @@ internal sealed class TokenVocabulary
     public void FindSimilar(string part, string skeleton, bool singlePart, List<int> scratch, List<(int Token, float Similarity)> into)
     {
         scratch.Clear();
-        var particle = NameNormaliser.JoinedParticleLength(part);
+        var traits = PartTraits.Of(part, skeleton);
+        var particle = traits.ParticleLength;
         if (particle > 0)
         {
             var withoutArticle = Find(part.AsSpan(particle));
@@ -246,7 +251,7 @@ internal sealed class TokenVocabulary
                 continue;
             }
 
-            var similarity = TokenSimilarity.Compute(part, skeleton, Tokens[token], Skeletons[token], out _);
+            var similarity = TokenSimilarity.Compute(part, skeleton, traits, Tokens[token], Skeletons[token], Traits[token], out _);
             if (similarity >= TokenSimilarity.Floor)
             {
                 into.Add((token, (float)similarity));

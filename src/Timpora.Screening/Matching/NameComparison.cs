@@ -151,7 +151,8 @@ internal static class NameComparison
     private static double PartSimilarity(PreparedQuery query, int i, TokenVocabulary vocabulary, int token)
     {
         var entryPart = vocabulary.Tokens[token];
-        var similarity = TokenSimilarity.Compute(query.Parts[i], query.Skeletons[i], entryPart, vocabulary.Skeletons[token], out _);
+        var similarity = TokenSimilarity.Compute(
+            query.Parts[i], query.Skeletons[i], query.Traits[i], entryPart, vocabulary.Skeletons[token], vocabulary.Traits[token], out _);
         if (query.MayBeTruncated && i == query.Parts.Length - 1 && query.Parts[i].Length >= 2
             && entryPart.StartsWith(query.Parts[i], StringComparison.Ordinal))
         {
@@ -164,7 +165,8 @@ internal static class NameComparison
             return similarity;
         }
 
-        return Math.Max(similarity, Math.Max(ThroughVariant(query.Parts[i], entryPart), WithExtraName(query, i, entryPart, vocabulary.Skeletons[token])));
+        var throughVariant = vocabulary.Traits[token].Romanised ? ThroughVariant(query.Parts[i], entryPart) : 0;
+        return Math.Max(similarity, Math.Max(throughVariant, WithExtraName(query, i, entryPart, vocabulary.Skeletons[token])));
     }
 
     // CHEUPG for ZHANG: a typo in another romanisation of the part. Compared with each listed romanisation.

@@ -11,6 +11,7 @@ internal sealed class PreparedQuery
         Parts = [.. name.Parts];
         MayBeTruncated = name.MayBeTruncated;
         Skeletons = new string[Parts.Length];
+        Traits = new PartTraits[Parts.Length];
         Weights = new double[Parts.Length];
         UnmatchedWeights = new double[Parts.Length];
         Joins = new string[Math.Max(0, Parts.Length - 1)];
@@ -18,6 +19,7 @@ internal sealed class PreparedQuery
         for (var i = 0; i < Parts.Length; i++)
         {
             Skeletons[i] = NameKeys.Skeleton(Parts[i]);
+            Traits[i] = PartTraits.Of(Parts[i], Skeletons[i]);
             Weights[i] = Parts[i].Length == 1 ? 0.5 : 1.0;
             StrongCount += Parts[i].Length == 1 ? 0 : 1;
             TotalWeight += Weights[i];
@@ -35,6 +37,8 @@ internal sealed class PreparedQuery
     public string[] Parts { get; }
 
     public string[] Skeletons { get; }
+
+    public PartTraits[] Traits { get; }
 
     public double[] Weights { get; }
 

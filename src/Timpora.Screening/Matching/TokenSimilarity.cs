@@ -12,6 +12,20 @@ public enum TokenMatchKind : byte
     Joined,
 }
 
+/// <summary>
+/// What comparing a part needs to know beyond its letters, found once per part of the list (and of the query)
+/// instead of in every comparison: most pairs of parts are neither romanisation variants nor carry a particle,
+/// and looking that up costs more than the string similarity itself.
+/// </summary>
+internal readonly record struct PartTraits(byte ParticleLength, bool Romanised, bool RomanisedSkeleton, bool HasVowel)
+{
+    public static PartTraits Of(string part, string skeleton) => new(
+        (byte)NameNormaliser.JoinedParticleLength(part),
+        Romanisation.Of(part).Count > 0,
+        Romanisation.OfSkeleton(skeleton).Count > 0,
+        part.AsSpan().IndexOfAny("AEIOUY") >= 0);
+}
+
 internal static class TokenSimilarity
 {
     /// <summary>Below this two parts count as different names.</summary>
@@ -22,7 +36,7 @@ internal static class TokenSimilarity
     /// <summary>A romanisation variant of a part spelt by ear (CHEEOUNG for CHEUNG, which is ZHANG).</summary>
     public const double SpeltVariantSimilarity = 0.92;
 
-    public static double Compute(string a, string skeletonA, string b, string skeletonB, out TokenMatchKind kind)
+    public static double Compute(string a, string skeletonA, PartTraits traitsA, string b, string skeletonB, PartTraits traitsB, out TokenMatchKind kind)
     {
         if (a == b)
         {
@@ -42,17 +56,19 @@ internal static class TokenSimilarity
             return 0.96;
         }
 
-        if (Romanisation.AreVariants(a, b))
+        // Both spellings of a group are listed spellings themselves; a spelling by ear has a listed skeleton.
+        if (traitsA.Romanised && traitsB.Romanised && Romanisation.AreVariants(a, b))
         {
             return Romanisation.VariantSimilarity;
         }
 
-        if (Romanisation.AreVariantsBySkeleton(a, skeletonA, b, skeletonB))
+        if (((traitsA.RomanisedSkeleton && traitsB.Romanised) || (traitsB.RomanisedSkeleton && traitsA.Romanised))
+            && Romanisation.AreVariantsBySkeleton(a, skeletonA, b, skeletonB))
         {
             return SpeltVariantSimilarity;
         }
 
-        if (HasArticle(a, b) || HasArticle(b, a))
+        if (HasArticle(a, traitsA.ParticleLength, b) || HasArticle(b, traitsB.ParticleLength, a))
         {
             return 0.95;
         }
@@ -60,10 +76,10 @@ internal static class TokenSimilarity
         var score = Math.Max(JaroWinkler.Similarity(a, b), JaroWinkler.Similarity(skeletonA, skeletonB));
         if (score < 0.9)
         {
-            score = Math.Max(score, Math.Max(WithoutParticle(a, b), WithoutParticle(b, a)));
+            score = Math.Max(score, Math.Max(WithoutParticle(a, traitsA.ParticleLength, b), WithoutParticle(b, traitsB.ParticleLength, a)));
         }
 
-        if (score < 0.9 && (!HasVowel(a) || !HasVowel(b)))
+        if (score < 0.9 && (!traitsA.HasVowel || !traitsB.HasVowel))
         {
             // Arabic and Hebrew script leave short vowels unwritten: MHMD is MUHAMMAD, compare consonants.
             var consonantsA = NameKeys.Phonetic(skeletonA);
@@ -80,21 +96,13 @@ internal static class TokenSimilarity
         return score;
     }
 
-    private static bool HasVowel(string s) => s.AsSpan().IndexOfAny("AEIOUY") >= 0;
-
     // ALADOSARI against DOSARI: a joined particle and a typo in the rest.
-    private static double WithoutParticle(string longer, string other)
-    {
-        var particle = NameNormaliser.JoinedParticleLength(longer);
-        return particle == 0 || other.StartsWith(longer.AsSpan(0, particle), StringComparison.Ordinal)
+    private static double WithoutParticle(string longer, int particle, string other) =>
+        particle == 0 || other.StartsWith(longer.AsSpan(0, particle), StringComparison.Ordinal)
             ? 0
             : JaroWinkler.Similarity(longer.AsSpan(particle), other) - 0.03;
-    }
 
     // ALRASHID against RASHID, VANTRANG against TRANG: a particle written joined to the name.
-    private static bool HasArticle(string longer, string shorter)
-    {
-        var particle = NameNormaliser.JoinedParticleLength(longer);
-        return particle > 0 && longer.Length == shorter.Length + particle && longer.AsSpan(particle).SequenceEqual(shorter);
-    }
+    private static bool HasArticle(string longer, int particle, string shorter) =>
+        particle > 0 && longer.Length == shorter.Length + particle && longer.AsSpan(particle).SequenceEqual(shorter);
 }

@@ -29,7 +29,7 @@ internal sealed class TokenVocabulary
     // Where each run of hashes with the same top bits starts: a look-up reads one bucket, not a binary search.
     private readonly int[] deleteBuckets;
     private readonly int[] deleteTokens;
-    private int[] frequencies = [];
+    private float[] commonness = [];
     private int[] neighbourStarts = [0];
     private int[] neighbourTokens = [];
     private float[] neighbourSimilarities = [];
@@ -137,7 +137,7 @@ internal sealed class TokenVocabulary
         }
 
         Weights = weights;
-        frequencies = frequency;
+        commonness = [.. frequency.Select(f => 0.06f * MathF.Log10(1 + f))];
         Comparison<int> commonFirst = (a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b);
         phoneticGroups.SortEach(commonFirst);
         skeletonGroups.SortEach(commonFirst);
@@ -172,8 +172,9 @@ internal sealed class TokenVocabulary
         }
     }
 
+    // How a neighbour ranks among a part's neighbours: its similarity, and a little for how many names hold it.
     private float Rank((int Token, float Similarity) neighbour) =>
-        neighbour.Similarity + (frequencies.Length == 0 ? 0f : 0.06f * MathF.Log10(1 + frequencies[neighbour.Token]));
+        neighbour.Similarity + (commonness.Length == 0 ? 0f : commonness[neighbour.Token]);
 
     /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
     public ReadOnlySpan<int> NeighbourTokens(int token) =>
@@ -243,6 +244,20 @@ internal sealed class TokenVocabulary
         }
 
         scratch.Sort();
+        // The list's parts lie scattered over the heap, and a rare one is seldom in the processor's cache: reading
+        // every candidate's two strings first (loads that do not wait for each other) fetches them all at once,
+        // where the comparisons one after the other waited for each in turn (most of the time a misspelt part cost).
+        var letters = 0;
+        foreach (var token in scratch)
+        {
+            letters += Tokens[token].Length + Skeletons[token].Length;
+        }
+
+        if (letters == 0)
+        {
+            return;
+        }
+
         for (var i = 0; i < scratch.Count; i++)
         {
             var token = scratch[i];
@@ -290,13 +305,28 @@ internal sealed class TokenVocabulary
             return;
         }
 
-        for (var skip = -1; skip < form.Length; skip++)
+        // In three rounds, so that the processor waits for each round's memory reads (a miss each, the tables are
+        // large) at once instead of one probe after the other: the hashes, then where their buckets start, then
+        // the buckets.
+        var probes = form.Length + 1;
+        var small = probes <= 2 * NameNormaliser.MaxPartLength + 1;
+        Span<ulong> hashes = small ? stackalloc ulong[probes] : new ulong[probes];
+        Span<int> starts = small ? stackalloc int[probes] : new int[probes];
+        for (var k = 0; k < probes; k++)
         {
-            var hash = Hash(form, skip);
-            var bucket = (int)(hash >> (64 - BucketBits));
-            var at = deleteBuckets[bucket];
-            var end = deleteBuckets[bucket + 1];
-            while (at < end && deleteHashes[at] < hash)
+            hashes[k] = Hash(form, k - 1);
+        }
+
+        for (var k = 0; k < probes; k++)
+        {
+            starts[k] = deleteBuckets[(int)(hashes[k] >> (64 - BucketBits))];
+        }
+
+        for (var k = 0; k < probes; k++)
+        {
+            var hash = hashes[k];
+            var at = starts[k];
+            while (at < deleteHashes.Length && deleteHashes[at] < hash)
             {
                 at++;
             }

@@ -148,23 +148,24 @@ internal sealed class PairIndex
         return (starts[slot], starts[slot + 1]);
     }
 
+    // Without a branch on the comparison (a conditional move instead): which half holds the partner is a coin
+    // toss the processor cannot predict, and each wrong guess cost more than the read.
     private int Search(int from, int to, int partner)
     {
-        var end = to;
-        while (from < to)
+        var length = to - from;
+        if (length == 0)
         {
-            var middle = (from + to) >>> 1;
-            if (partners[middle] < partner)
-            {
-                from = middle + 1;
-            }
-            else
-            {
-                to = middle;
-            }
+            return -1;
         }
 
-        return from < end && partners[from] == partner ? from : -1;
+        while (length > 1)
+        {
+            var half = length >>> 1;
+            from = partners[from + half - 1] < partner ? from + half : from;
+            length -= half;
+        }
+
+        return partners[from] == partner ? from : -1;
     }
 
     public ReadOnlySpan<int> Names => names;
@@ -183,20 +184,20 @@ internal sealed class PairIndex
 
     private int LowerBound(int from, int to, int year)
     {
-        while (from < to)
+        var length = to - from;
+        if (length == 0)
         {
-            var middle = (from + to) >>> 1;
-            if (years[middle] < year)
-            {
-                from = middle + 1;
-            }
-            else
-            {
-                to = middle;
-            }
+            return from;
         }
 
-        return from;
+        while (length > 1)
+        {
+            var half = length >>> 1;
+            from = years[from + half - 1] < year ? from + half : from;
+            length -= half;
+        }
+
+        return years[from] < year ? from + 1 : from;
     }
 
     private static ulong Key(int a, int b) => a < b ? ((ulong)(uint)a << 28) | (uint)b : ((ulong)(uint)b << 28) | (uint)a;

@@ -22,6 +22,8 @@ public sealed partial class WatchlistIndex
 
     // What each part more or fewer than the query's takes from a candidate's rank (not from its score).
     private const float PartGapPenalty = 0.02f;
+    private const int MaxPartsApart = 3;
+    private const float MaxPartGap = PartGapPenalty * MaxPartsApart;
 
     // Names of exactly the query's parts compared beside the ranked candidates, at most.
     private const int MaxWholeNames = 64;
@@ -387,10 +389,22 @@ public sealed partial class WatchlistIndex
     // Few enough candidates to compare them all, less those far below the best: no ranking needed.
     private List<int> Pruned(QueryScratch scratch, int queryParts)
     {
+        // The best rank with the part-count gap, read only for names whose pre-score alone could make it the best
+        // (the gap takes at most MaxPartGap): reading a name's part count is a cache miss.
+        var highest = 0f;
+        foreach (var name in scratch.Candidates)
+        {
+            highest = Math.Max(highest, scratch.Names[name].Score);
+        }
+
         var best = 0f;
         foreach (var name in scratch.Candidates)
         {
-            best = Math.Max(best, scratch.Names[name].Score - PartCountGap(name, queryParts));
+            var score = scratch.Names[name].Score;
+            if (score >= highest - MaxPartGap && score > best)
+            {
+                best = Math.Max(best, score - PartCountGap(name, queryParts));
+            }
         }
 
         var ranked = new List<int>(scratch.Candidates.Count + scratch.Whole.Count);
@@ -442,7 +456,7 @@ public sealed partial class WatchlistIndex
     // Among names sharing the same parts with the query (thousands hold both MUHAMMAD and NABIL), the ones with as
     // many parts as the query come first: MUHAMMAD NABIL before MUHAMMAD NABIL MUHAMMAD AL-BAGHDADI.
     private float PartCountGap(int name, int queryParts) =>
-        PartGapPenalty * Math.Min(3, Math.Abs(nameTokenStart[name + 1] - nameTokenStart[name] - queryParts));
+        PartGapPenalty * Math.Min(MaxPartsApart, Math.Abs(nameTokenStart[name + 1] - nameTokenStart[name] - queryParts));
 
     private static bool Holds(List<(int Token, float Similarity)> list, int token)
     {

@@ -125,9 +125,10 @@ public static class ScreeningBenchmark
         }
 
         // By CPU time where the thread clock exists (it is what the figures are quoted by), by wall clock otherwise.
-        var byMedian = measured.OrderBy(m => Percentile(ThreadClock.IsAvailable ? m.Cpu : m.Wall, 0.5)).ToList();
+        double P50((double[] Wall, double[] Cpu) pass) => Percentile(ThreadClock.IsAvailable ? pass.Cpu : pass.Wall, 0.5);
+        var byMedian = measured.OrderBy(P50).ToList();
         var middle = byMedian[byMedian.Count / 2];
-        return (middle.Wall, middle.Cpu, [.. byMedian.Select(m => Percentile(ThreadClock.IsAvailable ? m.Cpu : m.Wall, 0.5))]);
+        return (middle.Wall, middle.Cpu, [.. byMedian.Select(P50)]);
     }
 
     public static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];

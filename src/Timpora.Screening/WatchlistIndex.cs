@@ -53,15 +53,12 @@ public sealed partial class WatchlistIndex
                 && (1 + FactsScore(facts, entry, null) >= options.ReviewThreshold || documentEntries.Contains(entry));
         }
 
-        // Then the parts of the names to compare, with their strings, which lie scattered over the heap.
+        // Then the parts of the names to compare, with their strings.
         for (var k = 0; k < ranked.Count; k++)
         {
             if (compare[k])
             {
-                foreach (var token in nameTokens.AsSpan(partsAt[k], nameTokenStart[ranked[k] + 1] - partsAt[k]))
-                {
-                    _ = vocabulary.Tokens[token].Length + vocabulary.Skeletons[token].Length;
-                }
+                vocabulary.Fetch(nameTokens.AsSpan(partsAt[k], nameTokenStart[ranked[k] + 1] - partsAt[k]));
             }
         }
 

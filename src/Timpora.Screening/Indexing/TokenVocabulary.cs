@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Timpora.Screening.Matching;
 using Timpora.Screening.Normalisation;
 
@@ -244,20 +245,7 @@ internal sealed class TokenVocabulary
         }
 
         scratch.Sort();
-        // The list's parts lie scattered over the heap, and a rare one is seldom in the processor's cache: reading
-        // every candidate's two strings first (loads that do not wait for each other) fetches them all at once,
-        // where the comparisons one after the other waited for each in turn (most of the time a misspelt part cost).
-        var letters = 0;
-        foreach (var token in scratch)
-        {
-            letters += Tokens[token].Length + Skeletons[token].Length;
-        }
-
-        if (letters == 0)
-        {
-            return;
-        }
-
+        Fetch(CollectionsMarshal.AsSpan(scratch));
         for (var i = 0; i < scratch.Count; i++)
         {
             var token = scratch[i];
@@ -283,6 +271,20 @@ internal sealed class TokenVocabulary
         if (into.Count > MaxNeighbours)
         {
             into.RemoveRange(MaxNeighbours, into.Count - MaxNeighbours);
+        }
+    }
+
+    /// <summary>
+    /// Reads the strings of these parts before they are compared. The list's parts lie scattered over a heap of
+    /// hundreds of megabytes, and a rare one is seldom in the processor's cache: loads that do not wait for each
+    /// other fetch them all at once, where comparisons one after the other waited for each in turn (most of what a
+    /// misspelt query part cost, ADR 0022). The loop looks useless; the reads are what it is for.
+    /// </summary>
+    public void Fetch(ReadOnlySpan<int> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            _ = Tokens[token].Length + Skeletons[token].Length;
         }
     }
 

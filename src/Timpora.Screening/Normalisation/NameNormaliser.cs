@@ -206,14 +206,17 @@ public static class NameNormaliser
 
     // A particle qualifies the name after it in the same field (VAN DER BERG, AL RASHID); one that ends its
     // field, before a comma, the MRZ's << or the end, qualifies nothing and is a name itself: the Chinese ZU
-    // and DE, the Vietnamese Y, the surname of "ZU<<WEI".
+    // and DE, the Vietnamese Y, the surname of "ZU<<WEI". BIN ("son of") joins two names (AHMAD BIN ISMAIL):
+    // first in its field or beside another BIN it is the Chinese and Korean given name (BIN WU, KIM BIN-BIN).
     private static List<string> DropParticles(List<string> parts, List<int> fieldEnds)
     {
         var kept = new List<string>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
             var endsField = i == parts.Count - 1 || fieldEnds.Contains(i + 1);
-            if ((endsField || !Particles.Contains(parts[i])) && kept.Count < MaxParts)
+            var isName = endsField || !Particles.Contains(parts[i])
+                || (parts[i] == "BIN" && (i == 0 || fieldEnds.Contains(i) || parts[i - 1] == "BIN" || parts[i + 1] == "BIN"));
+            if (isName && kept.Count < MaxParts)
             {
                 kept.Add(parts[i]);
             }

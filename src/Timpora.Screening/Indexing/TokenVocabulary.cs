@@ -23,6 +23,8 @@ internal sealed class TokenVocabulary
     private readonly PostingLists phoneticGroups;
     private readonly Dictionary<string, int> skeletonIds;
     private readonly PostingLists skeletonGroups;
+    private readonly Dictionary<int, int> consonantIds;
+    private readonly PostingLists consonantGroups;
     private const int BucketBits = 20;
 
     private readonly ulong[] deleteHashes;
@@ -89,6 +91,21 @@ internal sealed class TokenVocabulary
         }
 
         skeletonGroups = PostingLists.Build(skeletonIds.Count, skeletonOfToken, tokenIndex);
+        consonantIds = [];
+        var consonantsOfToken = new int[Tokens.Length];
+        for (var t = 0; t < Tokens.Length; t++)
+        {
+            var consonants = Traits[t].Consonants;
+            if (!consonantIds.TryGetValue(consonants, out var consonantId))
+            {
+                consonantId = consonantIds.Count;
+                consonantIds.Add(consonants, consonantId);
+            }
+
+            consonantsOfToken[t] = consonantId;
+        }
+
+        consonantGroups = PostingLists.Build(consonantIds.Count, consonantsOfToken, tokenIndex);
         deletes.Sort();
         deleteHashes = new ulong[deletes.Count];
         deleteTokens = new int[deletes.Count];
@@ -142,6 +159,7 @@ internal sealed class TokenVocabulary
         Comparison<int> commonFirst = (a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b);
         phoneticGroups.SortEach(commonFirst);
         skeletonGroups.SortEach(commonFirst);
+        consonantGroups.SortEach(commonFirst);
         var found = new (int Token, float Similarity)[Count][];
         Parallel.For(
             0,
@@ -241,6 +259,16 @@ internal sealed class TokenVocabulary
             for (var g = 0; g < group.Length && g < PhoneticScan; g++)
             {
                 scratch.Add(group[g]);
+            }
+
+            // AHMET for AHMAD, IHOR for IGOR: the same consonants in another transliteration's vowels.
+            if (traits.Consonants != 0 && consonantIds.TryGetValue(traits.Consonants, out var sameConsonants))
+            {
+                var transliterated = consonantGroups[sameConsonants];
+                for (var g = 0; g < transliterated.Length && g < PhoneticScan; g++)
+                {
+                    scratch.Add(transliterated[g]);
+                }
             }
         }
 

@@ -65,6 +65,7 @@ internal static class NameComparison
         double entryMatched = 0;
         double queryMatchedWeight = 0;
         var strongPairs = 0;
+        var initials = 0;
         for (var p = 0; p < count; p++)
         {
             var pair = pairs[p];
@@ -82,6 +83,7 @@ internal static class NameComparison
             queryMatchedWeight += queryWeight;
             entryMatched += support * entryWeight;
             strongPairs += pair.Kind == TokenMatchKind.Initial ? 0 : pair.Kind == TokenMatchKind.Joined ? 2 : 1;
+            initials += pair.Kind == TokenMatchKind.Initial ? 1 : 0;
             reasons?.Add(Describe(query, entry, vocabulary, pair, n, m));
         }
 
@@ -104,7 +106,7 @@ internal static class NameComparison
         }
         else if (strongPairs == 1 && (query.StrongCount > 1 || entryStrong > 1))
         {
-            score = Math.Min(score, 0.6);
+            score = Math.Min(score, initials > 0 ? 0.7 : 0.6);
         }
 
         if (reasons is not null)

@@ -18,13 +18,14 @@ public enum TokenMatchKind : byte
 /// and three dictionary look-ups and four particle checks a comparison cost about as much as the string
 /// similarity itself.
 /// </summary>
-internal readonly record struct PartTraits(byte ParticleLength, bool Romanised, bool RomanisedSkeleton, bool HasVowel)
+internal readonly record struct PartTraits(byte ParticleLength, bool Romanised, bool RomanisedSkeleton, bool HasVowel, int Consonants)
 {
     public static PartTraits Of(string part, string skeleton) => new(
         (byte)NameNormaliser.JoinedParticleLength(part),
         Romanisation.Of(part).Count > 0,
         Romanisation.OfSkeleton(skeleton).Count > 0,
-        part.AsSpan().IndexOfAny("AEIOUY") >= 0);
+        part.AsSpan().IndexOfAny("AEIOUY") >= 0,
+        NameKeys.Consonants(skeleton));
 }
 
 internal static class TokenSimilarity
@@ -36,6 +37,9 @@ internal static class TokenSimilarity
 
     /// <summary>A romanisation variant of a part spelt by ear (CHEEOUNG for CHEUNG, which is ZHANG).</summary>
     public const double SpeltVariantSimilarity = 0.92;
+
+    /// <summary>The same consonants in the vowels of another transliteration (AHMAD, AHMET).</summary>
+    public const double TransliteratedSimilarity = 0.94;
 
     public static double Compute(string a, string skeletonA, PartTraits traitsA, string b, string skeletonB, PartTraits traitsB, out TokenMatchKind kind)
     {
@@ -54,7 +58,7 @@ internal static class TokenSimilarity
         kind = TokenMatchKind.Variant;
         if (skeletonA == skeletonB)
         {
-            return 0.96;
+            return 0.98;
         }
 
         // Both spellings of a group are listed spellings themselves; a spelling by ear has a listed skeleton.
@@ -78,6 +82,13 @@ internal static class TokenSimilarity
         if (score < 0.9)
         {
             score = Math.Max(score, Math.Max(WithoutParticle(a, traitsA.ParticleLength, b), WithoutParticle(b, traitsB.ParticleLength, a)));
+        }
+
+        if (score < TransliteratedSimilarity && traitsA.Consonants != 0 && traitsA.Consonants == traitsB.Consonants)
+        {
+            // AHMAD and AHMET, OMAR and OMER, IGOR and IHOR: the same consonants, written with the vowels (and G
+            // or H) of another language's transliteration.
+            score = TransliteratedSimilarity;
         }
 
         if (score < 0.9 && (!traitsA.HasVowel || !traitsB.HasVowel))

@@ -109,5 +109,49 @@ public static class NameKeys
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A hash of a skeleton's consonants and its first vowel, for parts of two or more syllables (0 for shorter
+    /// ones): the later vowels are what transliterations of one name disagree on (AHMAD, AHMED and AHMET; OMAR and
+    /// OMER). The first vowel is kept because HASSAN and HUSSEIN share their consonants but not their name. G and H
+    /// are one (the Ukrainian IHOR for IGOR), C and S too (the French AICHA for AISHA), a J before U or O at the
+    /// start is the Y of another system (JULIA, YULIA), and a final T is the Turkish D (AHMET, MEHMET).
+    /// </summary>
+    public static int Consonants(string skeleton)
+    {
+        if (skeleton.Length < 4)
+        {
+            return 0;
+        }
+
+        var hash = 2166136261u;
+        var syllables = 0;
+        var previous = '\0';
+        for (var i = 0; i < skeleton.Length; i++)
+        {
+            var c = skeleton[i] switch
+            {
+                'G' => 'H',
+                'C' => 'S',
+                'J' when i == 0 && skeleton[1] is 'U' or 'O' => 'I',
+                'T' when i == skeleton.Length - 1 => 'D',
+                var other => other,
+            };
+            if (IsVowel(c))
+            {
+                syllables += IsVowel(previous) ? 0 : 1;
+                c = syllables == 1 && !IsVowel(previous) ? c : '\0';
+            }
+
+            if (c != '\0' && c != previous)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            previous = c == '\0' ? 'E' : c;
+        }
+
+        return syllables >= 2 ? (int)(hash | 1) : 0;
+    }
+
     private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y';
 }

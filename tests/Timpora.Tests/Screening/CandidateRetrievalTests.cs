@@ -128,4 +128,24 @@ public class CandidateRankingTests
 
         Assert.Equal("EXACT", hits[0].Entry.Id);
     }
+
+    [Fact]
+    public void Screen_TurkishSpellingOfACommonPartOnTheList_ReachesTheArabicSpelling()
+    {
+        // BASHIR is held by too many names to be read whole, AHMET (on the list itself) shares no delete or
+        // phonetic key with AHMAD, and there is no date of birth to meet on: only the same consonants lead from
+        // one spelling to the other.
+        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
+        var entries = Enumerable.Range(0, 300)
+            .Select(i => new WatchlistEntry($"D{i}", $"BASHIR {Extra(i)}", [], null, "EGY", Sex.Male))
+            .Append(new WatchlistEntry("TR", "AHMET YILMAZ", [], null, "TUR", Sex.Male))
+            .Append(new WatchlistEntry("LISTED", "BASHIR AHMAD", [], PartialDate.Of(1975, 10, 17), "EGY", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("Bashir Ahmet", null, AsOf: new DateOnly(2026, 1, 15)));
+
+        var hit = Assert.Single(hits, h => h.Entry.Id == "LISTED");
+        Assert.Contains("AHMET ~ AHMAD", hit.Explanation, StringComparison.Ordinal);
+    }
 }

@@ -249,4 +249,44 @@ public class WatchlistIndexTests
 
         Assert.Equal(ScreeningDecision.Review, hit.Decision);
     }
+
+    [Theory]
+    [InlineData("AHMET KARIM", "AHMAD KARIM")]
+    [InlineData("OMER KARIM", "OMAR KARIM")]
+    [InlineData("IHOR KOVAL", "IGOR KOVAL")]
+    [InlineData("AICHA BENALI", "AISHA BENALI")]
+    public void Screen_AnotherTransliterationsVowels_IsAVariant(string query, string listed)
+    {
+        var index = WatchlistIndex.Build([new WatchlistEntry("T", listed, [], PartialDate.Of(1980, 1, 2))]);
+
+        var hit = Assert.Single(index.Screen(new ScreeningQuery(query, PartialDate.Of(1980, 1, 2), AsOf: Today)));
+
+        Assert.Equal(ScreeningDecision.Alert, hit.Decision);
+        Assert.Contains(" (0.94)", hit.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_HassanAndHussein_AreNotOneNameThoughTheirConsonantsAgree()
+    {
+        // H-S-N both: the first vowel tells the two commonest Arabic names of that root apart.
+        var index = WatchlistIndex.Build([new WatchlistEntry("T", "HASSAN KARIM", [], PartialDate.Of(1980, 1, 2))]);
+
+        var hits = index.Screen(new ScreeningQuery("HUSSEIN KARIM", PartialDate.Of(1980, 1, 2), AsOf: Today));
+
+        Assert.DoesNotContain(hits, h => h.Decision == ScreeningDecision.Alert);
+    }
+
+    [Fact]
+    public void Screen_ExtraGivenNameAndAnInitialWithTheDateOfBirth_Alerts()
+    {
+        // JOSE R HOFFMANN for RICHARD HOFFMANN: the surname, an initial that agrees and the full date of birth.
+        var index = WatchlistIndex.Build([new WatchlistEntry("T", "RICHARD HOFFMANN", [], PartialDate.Of(1947, 3, 29), "FRA")]);
+
+        var withDate = Assert.Single(index.Screen(new ScreeningQuery("JOSE<<R<HOFFMANN", PartialDate.Of(1947, 3, 29), AsOf: Today)));
+        var nameOnly = index.Screen(new ScreeningQuery("JOSE<<R<HOFFMANN", null, AsOf: Today));
+
+        Assert.Equal(ScreeningDecision.Alert, withDate.Decision);
+        Assert.Contains("R as initial of RICHARD", withDate.Explanation, StringComparison.Ordinal);
+        Assert.Empty(nameOnly);
+    }
 }

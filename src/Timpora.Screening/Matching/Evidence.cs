@@ -46,13 +46,16 @@ internal static class Evidence
             }
             else
             {
-                (change, code) = IsSwapped(q, e) || IsSwapped(e, q) ? (-0.02, HitReasonCode.DayAndMonthOfBirthSwapped)
+                // Day and month swapped, or the year one off with day and month the same: the usual slips of a
+                // clerk, and a namesake's date lands on one by chance only a few times in ten thousand (about as
+                // rarely as on an agreeing year and month), so they count for the person, not against.
+                (change, code) = IsSwapped(q, e) || IsSwapped(e, q) ? (q.Day != 0 && e.Day != 0 ? 0.06 : -0.02, HitReasonCode.DayAndMonthOfBirthSwapped)
                     : q.Day == e.Day ? (-0.15, HitReasonCode.MonthOfBirthDiffers) : (-0.30, HitReasonCode.DayAndMonthOfBirthDiffer);
             }
         }
         else if (Math.Abs(q.Year - e.Year) == 1 || IsSwappedYear(q.Year, e.Year))
         {
-            (change, code) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (-0.04, HitReasonCode.YearOfBirthDiffersByOneDigit)
+            (change, code) = q.Month == e.Month && q.Day == e.Day && q.Month != 0 ? (0.06, HitReasonCode.YearOfBirthDiffersByOneDigit)
                 : q.Month == e.Month && q.Month != 0 && (q.Day == 0 || e.Day == 0) ? (-0.06, HitReasonCode.YearOfBirthDiffersByOneDigit)
                 : q.Month == 0 || e.Month == 0 ? (-0.10, HitReasonCode.YearOfBirthDiffersByOne)
                 : (-0.25, HitReasonCode.DateOfBirthDiffers);

@@ -188,6 +188,33 @@ public class WatchlistIndexTests
         Assert.True(typo.Score > other.Score, $"{typo.Score} against {other.Score}");
     }
 
+    [Theory]
+    [InlineData(1956, 4, 6)]
+    [InlineData(1957, 6, 4)]
+    public void Screen_DayAndMonthSwappedOrYearOneOff_CountsForThePerson(int year, int month, int day)
+    {
+        // Born 1956-06-04: a clerk's slip lands on these dates, a namesake's date only by rare chance.
+        var index = WatchlistIndex.Build([new WatchlistEntry("KA", "KRISHNA KUMAR AGARWAL", [], PartialDate.Of(1956, 6, 4), "IND", Sex.Male)]);
+
+        var undated = Assert.Single(index.Screen(new ScreeningQuery("AGARWAL<<KRISHAN", null, AsOf: Today)));
+        var slip = Assert.Single(index.Screen(new ScreeningQuery("AGARWAL<<KRISHAN", PartialDate.Of(year, month, day), AsOf: Today)));
+
+        Assert.True(slip.Score > undated.Score, $"{slip.Score} against {undated.Score} without a date");
+    }
+
+    [Fact]
+    public void Screen_DaySwappedIntoAMonthOnlyListDate_DoesNotCountForThePerson()
+    {
+        // The list holds 1956-06 only: a query day of 6 matches its month one time in twelve by chance.
+        var index = WatchlistIndex.Build([new WatchlistEntry("KA", "KRISHNA KUMAR AGARWAL", [], PartialDate.Of(1956, 6), "IND", Sex.Male)]);
+
+        var undated = Assert.Single(index.Screen(new ScreeningQuery("AGARWAL<<KRISHAN", null, AsOf: Today)));
+        var swapped = Assert.Single(index.Screen(new ScreeningQuery("AGARWAL<<KRISHAN", PartialDate.Of(1956, 4, 6), AsOf: Today)));
+
+        Assert.Contains(swapped.Reasons, r => r.Code == HitReasonCode.DayAndMonthOfBirthSwapped);
+        Assert.True(swapped.Score < undated.Score, $"{swapped.Score} against {undated.Score} without a date");
+    }
+
     [Fact]
     public void Screen_YearOneOffWhereTheListHasOnlyYearAndMonth_IsNotAContradiction()
     {

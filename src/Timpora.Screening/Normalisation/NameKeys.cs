@@ -113,8 +113,9 @@ public static class NameKeys
     /// A hash of a skeleton's consonants and its first vowel, for parts of two or more syllables (0 for shorter
     /// ones): the later vowels are what transliterations of one name disagree on (AHMAD, AHMED and AHMET; OMAR and
     /// OMER). The first vowel is kept because HASSAN and HUSSEIN share their consonants but not their name. G and H
-    /// are one (the Ukrainian IHOR for IGOR), C and S too (the French AICHA for AISHA), a J before U or O at the
-    /// start is the Y of another system (JULIA, YULIA), and a final T is the Turkish D (AHMET, MEHMET).
+    /// are one (the Ukrainian IHOR for IGOR), C and S too (the French AICHA for AISHA); a J before U or O at the
+    /// start, or after a vowel at the end, is another system's Y or I (JULIA and YULIA, JURIJ and YURII); and a
+    /// final T is the Turkish D (AHMET, MEHMET).
     /// </summary>
     public static int Consonants(string skeleton)
     {
@@ -132,7 +133,7 @@ public static class NameKeys
             {
                 'G' => 'H',
                 'C' => 'S',
-                'J' when i == 0 && skeleton[1] is 'U' or 'O' => 'I',
+                'J' when (i == 0 && skeleton[1] is 'U' or 'O') || (i == skeleton.Length - 1 && IsVowel(skeleton[i - 1])) => 'I',
                 'T' when i == skeleton.Length - 1 => 'D',
                 var other => other,
             };

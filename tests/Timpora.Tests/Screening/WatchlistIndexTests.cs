@@ -282,6 +282,7 @@ public class WatchlistIndexTests
     [InlineData("OMER KARIM", "OMAR KARIM")]
     [InlineData("IHOR KOVAL", "IGOR KOVAL")]
     [InlineData("AICHA BENALI", "AISHA BENALI")]
+    [InlineData("JURIJ PETRENKO", "YURII PETRENKO")]
     public void Screen_AnotherTransliterationsVowels_IsAVariant(string query, string listed)
     {
         var index = WatchlistIndex.Build([new WatchlistEntry("T", listed, [], PartialDate.Of(1980, 1, 2))]);

@@ -24,9 +24,24 @@ public sealed record DecisionQuality(int Positives, int Found, int Hits, int Tru
         $"recall {Recall:0.0000} ({Found}/{Positives})  precision {Precision:0.0000} ({TrueHits}/{Hits - Indistinguishable}; strict {StrictPrecision:0.0000} counting {Indistinguishable} hits on entries the query cannot tell apart)");
 }
 
+/// <summary>
+/// The alert recall of queries with a date of birth, split by what the list holds for the person's date: the
+/// full date, only the year (or year and month), or none. Where the list has no date, the name alone must make
+/// the alert, and a near name is as often a namesake.
+/// </summary>
+public sealed record RecallByListedDate(int FullPositives, int FullFound, int PartialPositives, int PartialFound, int NonePositives, int NoneFound)
+{
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"full date: recall {Share(FullFound, FullPositives)}; year or year and month: {Share(PartialFound, PartialPositives)}; none: {Share(NoneFound, NonePositives)}");
+
+    private static string Share(int found, int positives) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(positives == 0 ? 1 : (double)found / positives):0.0000} ({found}/{positives})");
+}
+
 public sealed record EvaluationReport(
     int Queries, DecisionQuality AlertWithDate, DecisionQuality ReviewWithDate, DecisionQuality AlertNameOnly, DecisionQuality ReviewNameOnly,
-    IReadOnlyList<string> Misses, IReadOnlyList<string> FalseHits)
+    RecallByListedDate AlertWithDateByListedDate, IReadOnlyList<string> Misses, IReadOnlyList<string> FalseHits)
 {
     public static EvaluationReport Run(WatchlistIndex index, IReadOnlyList<LabelledQuery> queries, ScreeningOptions? options = null)
     {
@@ -35,6 +50,8 @@ public sealed record EvaluationReport(
         var results = new IReadOnlyList<ScreeningHit>[queries.Count];
         Parallel.For(0, queries.Count, q => results[q] = index.Screen(queries[q].Query, options));
         var counts = new int[4, 5];
+        var listedDates = index.Entries.ToDictionary(e => e.Id, e => e.DateOfBirth);
+        var byListedDate = new int[3, 2];
         var misses = new List<string>();
         var falseHits = new List<string>();
         for (var q = 0; q < queries.Count; q++)
@@ -64,10 +81,17 @@ public sealed record EvaluationReport(
                     }
                 }
 
-                if (labelled.ExpectedEntryId is not null)
+                if (labelled.ExpectedEntryId is { } expected)
                 {
                     counts[row, 0]++;
                     counts[row, 1] += found ? 1 : 0;
+                    if (row == 0)
+                    {
+                        var held = listedDates[expected] is not { } date ? 2 : date.IsComplete ? 0 : 1;
+                        byListedDate[held, 0]++;
+                        byListedDate[held, 1] += found ? 1 : 0;
+                    }
+
                     if (!found && level == 1 && misses.Count < 1000)
                     {
                         misses.Add(DescribeMiss(index, labelled, results[q], options));
@@ -77,7 +101,9 @@ public sealed record EvaluationReport(
         }
 
         DecisionQuality Quality(int row) => new(counts[row, 0], counts[row, 1], counts[row, 2], counts[row, 3], counts[row, 4]);
-        return new EvaluationReport(queries.Count, Quality(0), Quality(1), Quality(2), Quality(3), misses, falseHits);
+        var split = new RecallByListedDate(
+            byListedDate[0, 0], byListedDate[0, 1], byListedDate[1, 0], byListedDate[1, 1], byListedDate[2, 0], byListedDate[2, 1]);
+        return new EvaluationReport(queries.Count, Quality(0), Quality(1), Quality(2), Quality(3), split, misses, falseHits);
     }
 
     public override string ToString()
@@ -85,6 +111,7 @@ public sealed record EvaluationReport(
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"  {Queries} labelled queries (half listed people written differently, half not listed, most of those namesakes)");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  with date of birth, alert:   {AlertWithDate}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    by the date the list holds: {AlertWithDateByListedDate}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  with date of birth, review+: {ReviewWithDate}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  name only,          alert:   {AlertNameOnly}");
         sb.Append(CultureInfo.InvariantCulture, $"  name only,          review+: {ReviewNameOnly}");

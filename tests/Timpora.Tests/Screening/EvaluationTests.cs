@@ -25,6 +25,18 @@ public class EvaluationTests(ITestOutputHelper output)
         Assert.True(report.ReviewWithDate.Recall >= 0.99, $"recall with date of birth {report.ReviewWithDate}");
     }
 
+    [Fact]
+    public void Run_GeneratedSet_SplitsTheAlertRecallWithADateByTheDateTheListHolds()
+    {
+        var report = Evaluate();
+        var split = report.AlertWithDateByListedDate;
+
+        Assert.Equal(report.AlertWithDate.Positives, split.FullPositives + split.PartialPositives + split.NonePositives);
+        Assert.Equal(report.AlertWithDate.Found, split.FullFound + split.PartialFound + split.NoneFound);
+        Assert.True(split.NonePositives > 0 && split.PartialPositives > 0, split.ToString());
+        Assert.True(split.FullFound * split.NonePositives > split.NoneFound * split.FullPositives, split.ToString());
+    }
+
     private EvaluationReport Evaluate()
     {
         var set = EvaluationSet.Generate(entryCount: 20_000, queryCount: 4_000);

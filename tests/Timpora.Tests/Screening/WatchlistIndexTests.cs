@@ -293,6 +293,19 @@ public class WatchlistIndexTests
         Assert.Contains(" (0.94)", hit.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("LUARA PETIT", "LAURA PETIT")]
+    [InlineData("IVNA PETROV", "IVAN PETROV")]
+    public void Screen_TwoNeighbouringLettersSwapped_IsAVariant(string query, string listed)
+    {
+        var index = WatchlistIndex.Build([new WatchlistEntry("T", listed, [], PartialDate.Of(1980, 1, 2))]);
+
+        var hit = Assert.Single(index.Screen(new ScreeningQuery(query, PartialDate.Of(1980, 1, 2), AsOf: Today)));
+
+        Assert.Equal(ScreeningDecision.Alert, hit.Decision);
+        Assert.Contains(" (0.96)", hit.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Screen_HassanAndHussein_AreNotOneNameThoughTheirConsonantsAgree()
     {

@@ -15,9 +15,13 @@ internal static class NameVariation
     public static string Vary(SyntheticPerson person, Random random, List<string> applied)
     {
         var parts = new List<string>(person.Parts);
-        var given = person.FamilyFirst ? parts.Count - person.Given.Length : 0;
         var middleAt = person.FamilyFirst ? person.Surname.Length : person.Given.Length;
-        var surnameAt = person.FamilyFirst ? 0 : person.Given.Length + person.Middle.Length;
+
+        // What each part is, kept beside the parts through drops, inserts, joins and splits, so that the
+        // MRZ and the reordered forms put the whole surname, and only the surname, in the surname field.
+        var roles = new List<Role>(person.FamilyFirst
+            ? [.. person.Surname.Select(_ => Role.Surname), .. person.Middle.Select(_ => Role.Middle), .. person.Given.Select(_ => Role.Given)]
+            : [.. person.Given.Select(_ => Role.Given), .. person.Middle.Select(_ => Role.Middle), .. person.Surname.Select(_ => Role.Surname)]);
 
         for (var i = 0; i < parts.Count; i++)
         {
@@ -46,12 +50,15 @@ internal static class NameVariation
 
         if (person.Middle.Length > 0 && parts.Count > 2 && random.NextDouble() < 0.3)
         {
-            parts.RemoveRange(middleAt, Math.Min(person.Middle.Length, parts.Count - middleAt - 1));
+            parts.RemoveRange(middleAt, person.Middle.Length);
+            roles.RemoveRange(middleAt, person.Middle.Length);
             Note(applied, "middle name dropped");
         }
         else if (random.NextDouble() < 0.05)
         {
-            parts.Insert(person.FamilyFirst ? parts.Count : 1, SyntheticPerson.Pick(random, person.Sex == Sex.Male ? NamePools.ArabicMale : NamePools.EuropeanGiven));
+            var at = person.FamilyFirst ? parts.Count : 1;
+            parts.Insert(at, SyntheticPerson.Pick(random, person.Sex == Sex.Male ? NamePools.ArabicMale : NamePools.EuropeanGiven));
+            roles.Insert(at, Role.Given);
             Note(applied, "extra name");
         }
 
@@ -63,6 +70,8 @@ internal static class NameVariation
             {
                 parts[at] += parts[at + 1];
                 parts.RemoveAt(at + 1);
+                roles[at] = roles[at] == Role.Surname || roles[at + 1] == Role.Surname ? Role.Surname : roles[at];
+                roles.RemoveAt(at + 1);
                 Note(applied, "parts joined");
             }
         }
@@ -74,6 +83,7 @@ internal static class NameVariation
                 var cut = random.Next(3, parts[at].Length - 3);
                 parts.Insert(at + 1, parts[at][cut..]);
                 parts[at] = parts[at][..cut];
+                roles.Insert(at + 1, roles[at]);
                 Note(applied, "part split");
             }
         }
@@ -86,10 +96,9 @@ internal static class NameVariation
             Note(applied, "typo");
         }
 
-        if (parts.Count >= 3 && random.NextDouble() < 0.05)
+        if (parts.Count >= 3 && random.NextDouble() < 0.05 && roles.IndexOf(Role.Given) is var first and >= 0)
         {
-            var at = Math.Min(given, parts.Count - 1);
-            parts[at] = parts[at][..1];
+            parts[first] = parts[first][..1];
             Note(applied, "initial");
         }
 
@@ -109,15 +118,15 @@ internal static class NameVariation
         if (roll < 0.35)
         {
             Note(applied, "mrz");
-            return Mrz(parts, surnameAt < parts.Count ? surnameAt : parts.Count - 1);
+            return Mrz(parts, roles);
         }
 
-        if (roll < 0.55 && parts.Count >= 2)
+        if (roll < 0.55 && roles.Contains(Role.Surname) && roles.Exists(r => r != Role.Surname))
         {
             Note(applied, "reordered");
-            var surname = parts[Math.Min(surnameAt, parts.Count - 1)];
-            parts.Remove(surname);
-            return person.FamilyFirst ? string.Join(' ', parts) + " " + surname : surname + ", " + string.Join(' ', parts);
+            var surname = string.Join(' ', parts.Where((_, i) => roles[i] == Role.Surname));
+            var others = string.Join(' ', parts.Where((_, i) => roles[i] != Role.Surname));
+            return person.FamilyFirst ? others + " " + surname : surname + ", " + others;
         }
 
         if (roll < 0.6)
@@ -129,12 +138,13 @@ internal static class NameVariation
         return roll < 0.8 ? Capitalise(string.Join(' ', parts)) : string.Join(' ', parts);
     }
 
-    private static string Mrz(List<string> parts, int surnameAt)
+    private static string Mrz(List<string> parts, List<Role> roles)
     {
         static string Fold(string part) => string.Join('<', NameNormaliser.Normalise(part).Parts);
 
-        var given = parts.Where((_, i) => i != surnameAt).Select(Fold);
-        var field = Fold(parts[surnameAt]) + "<<" + string.Join('<', given);
+        var surname = parts.Where((_, i) => roles[i] == Role.Surname).Select(Fold);
+        var given = parts.Where((_, i) => roles[i] != Role.Surname).Select(Fold);
+        var field = string.Join('<', surname) + "<<" + string.Join('<', given);
         return field.Length > 39 ? field[..39] : field.PadRight(39, '<');
     }
 
@@ -199,5 +209,12 @@ internal static class NameVariation
         {
             applied.Add(variation);
         }
+    }
+
+    private enum Role
+    {
+        Given,
+        Middle,
+        Surname,
     }
 }

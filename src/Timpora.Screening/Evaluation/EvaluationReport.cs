@@ -75,9 +75,9 @@ public sealed record EvaluationReport(
                     counts[row, 2]++;
                     counts[row, 3] += right ? 1 : 0;
                     counts[row, 4] += twin ? 1 : 0;
-                    if (!right && !twin && level == 1 && falseHits.Count < 1000)
+                    if (!right && !twin && (level == 1 ? falseHits.Count < 1000 : subset == 0))
                     {
-                        falseHits.Add(Describe(labelled, hit.Entry, hit));
+                        falseHits.Add(Label(row) + " " + Describe(labelled, hit.Entry, hit));
                     }
                 }
 
@@ -92,9 +92,9 @@ public sealed record EvaluationReport(
                         byListedDate[held, 1] += found ? 1 : 0;
                     }
 
-                    if (!found && level == 1 && misses.Count < 1000)
+                    if (!found && (level == 1 || subset == 0) && misses.Count < 2000)
                     {
-                        misses.Add(DescribeMiss(index, labelled, results[q], options));
+                        misses.Add(Label(row) + " " + DescribeMiss(index, labelled, results[q], options));
                     }
                 }
             }
@@ -105,6 +105,8 @@ public sealed record EvaluationReport(
             byListedDate[0, 0], byListedDate[0, 1], byListedDate[1, 0], byListedDate[1, 1], byListedDate[2, 0], byListedDate[2, 1]);
         return new EvaluationReport(queries.Count, Quality(0), Quality(1), Quality(2), Quality(3), split, misses, falseHits);
     }
+
+    private static string Label(int row) => row switch { 0 => "alert+date", 1 => "review+date", 2 => "alert", _ => "review" };
 
     public override string ToString()
     {

@@ -48,6 +48,12 @@ public sealed record ScreeningHit(
     string MatchedName,
     IReadOnlyList<HitReason> Reasons)
 {
+    /// <summary>
+    /// The name score plus what the facts add or take, before it is capped to the score: 1.2 (an exact name and
+    /// date of birth) tells more than 1.0 (an exact name, no date on the list), though both show as 1.
+    /// </summary>
+    public double Evidence { get; init; }
+
     /// <summary>The reasons in English, comma-separated.</summary>
     public string Explanation => HitReasons.Describe(Reasons);
 }
@@ -61,7 +67,7 @@ public sealed record ScreeningOptions
     public static ScreeningOptions Default { get; } = new();
 
     /// <summary>Score at or above which a hit is an alert.</summary>
-    public double AlertThreshold { get; init; } = 0.90;
+    public double AlertThreshold { get; init; } = 0.88;
 
     /// <summary>Score at or above which a hit goes to review; hits below it are not returned.</summary>
     public double ReviewThreshold { get; init; } = 0.75;
@@ -70,13 +76,19 @@ public sealed record ScreeningOptions
     /// A hit at or above the alert threshold is still a review when another hit's evidence (name and facts,
     /// before the score is capped at 1) is at least this much stronger: the other entry fits the query better.
     /// </summary>
-    public double BetterFitMargin { get; init; } = 0.12;
+    public double BetterFitMargin { get; init; } = 0.08;
 
     /// <summary>How many candidates, ranked by a cheap pre-score, get the full comparison.</summary>
     public int MaxScoredCandidates { get; init; } = 200;
 
+    /// <summary>
+    /// The same for a query without a date of birth. Nothing then narrows the names that hold the query's parts
+    /// (hundreds of NGUYEN ... QUANG rank alike), so more of them are compared; the hits are for review anyway.
+    /// </summary>
+    public int MaxScoredCandidatesWithoutDate { get; init; } = 400;
+
     /// <summary>Upper bound of hits returned for one query.</summary>
-    public int MaxHits { get; init; } = 50;
+    public int MaxHits { get; init; } = 1000;
 
     /// <summary>Gives "today" for queries without an as-of date, so that expired entries stop matching.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -14,6 +14,8 @@ public sealed partial class WatchlistIndex
     private readonly short[] nameAlias;
     private readonly int[] nameTokenStart;
     private readonly int[] nameTokens;
+    private readonly int[] nameTwin;
+    private readonly ulong[] laterTwin;
     private readonly TokenVocabulary vocabulary;
     private readonly PostingLists postings;
     private readonly PairIndex pairs;
@@ -113,6 +115,7 @@ public sealed partial class WatchlistIndex
 
         pairs = PairIndex.Build(nameTokenStart, nameTokens, nameYears, vocabulary.Count);
         wholeNames = WholeNames.Build(nameTokenStart, nameTokens);
+        (nameTwin, laterTwin) = NameTwins.Build(nameTokenStart, nameTokens);
         documentFirst = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         documentEntry = new int[documents.Count];
         documentNext = new int[documents.Count];

@@ -20,6 +20,12 @@ public sealed partial class WatchlistIndex
 
     private const float PruneShare = 0.25f;
 
+    // Entries bearing a ranked name letter for letter, taken beside it when the query has no date of birth, at most.
+    private const int MaxTwins = 1_000;
+
+    // Marks a name already in the ranked list (its pre-score is not read again once ranked).
+    private const float Taken = float.MinValue;
+
     // What each part more or fewer than the query's takes from a candidate's rank (not from its score).
     private const float PartGapPenalty = 0.02f;
     private const int MaxPartsApart = 3;
@@ -260,7 +266,10 @@ public sealed partial class WatchlistIndex
 
             for (var name = wholeNames.First(key); name >= 0 && scratch.Whole.Count < MaxWholeNames; name = wholeNames.Next(name))
             {
-                scratch.Whole.Add(name);
+                if (!scratch.WithoutDate || !NameTwins.IsLater(laterTwin, name))
+                {
+                    scratch.Whole.Add(name);
+                }
             }
 
             var digit = 0;
@@ -305,7 +314,7 @@ public sealed partial class WatchlistIndex
         return (from, Math.Min(scratch.UnitStarts[unit + 1], from + perUnit));
     }
 
-    private static void CollectAlone(QueryScratch scratch, ReadOnlySpan<int> names, float credit)
+    private void CollectAlone(QueryScratch scratch, ReadOnlySpan<int> names, float credit)
     {
         foreach (var name in names)
         {
@@ -345,6 +354,11 @@ public sealed partial class WatchlistIndex
         {
             var listed = years[i];
             var name = names[i];
+            if (scratch.WithoutDate && NameTwins.IsLater(laterTwin, name))
+            {
+                continue;
+            }
+
             ref var slot = ref scratch.Names[name];
             if (slot.Stamp == scratch.Epoch)
             {
@@ -358,8 +372,14 @@ public sealed partial class WatchlistIndex
         }
     }
 
-    private static void Touch(QueryScratch scratch, int name, float credit)
+    // Without a date of birth a name's twins are not candidates of their own: they come with it (WithTwins).
+    private void Touch(QueryScratch scratch, int name, float credit)
     {
+        if (scratch.WithoutDate && NameTwins.IsLater(laterTwin, name))
+        {
+            return;
+        }
+
         ref var slot = ref scratch.Names[name];
         if (slot.Stamp == scratch.Epoch)
         {
@@ -374,7 +394,8 @@ public sealed partial class WatchlistIndex
 
     private List<int> Rank(QueryScratch scratch, ScreeningOptions options, int queryParts)
     {
-        var ranked = scratch.Candidates.Count <= options.MaxScoredCandidates ? Pruned(scratch, queryParts) : Best(scratch, options, queryParts);
+        var limit = scratch.WithoutDate ? options.MaxScoredCandidatesWithoutDate : options.MaxScoredCandidates;
+        var ranked = scratch.Candidates.Count <= limit ? Pruned(scratch, queryParts) : Best(scratch, limit, queryParts);
         foreach (var name in scratch.Whole)
         {
             if (!ranked.Contains(name))
@@ -384,6 +405,45 @@ public sealed partial class WatchlistIndex
         }
 
         return ranked;
+    }
+
+    // Without a date of birth, the entries that bear a ranked name letter for letter cannot be told from it: all of
+    // them are taken, each right after the first of its ring in the list (sameAs[k] is that one's place, whose
+    // name comparison it shares; -1 for a name of its own), at most MaxTwins in all.
+    private List<int> WithTwins(List<int> ranked, QueryScratch scratch)
+    {
+        var epoch = scratch.Epoch;
+        foreach (var name in ranked)
+        {
+            ref var slot = ref scratch.Names[name];
+            (slot.Stamp, slot.Score) = (epoch, Taken);
+        }
+
+        var sameAs = scratch.SameAs;
+        sameAs.Clear();
+        var all = new List<int>(ranked.Count * 2);
+        var twins = 0;
+        foreach (var name in ranked)
+        {
+            var at = all.Count;
+            all.Add(name);
+            sameAs.Add(-1);
+            for (var twin = nameTwin[name]; twin != name && twins < MaxTwins; twin = nameTwin[twin])
+            {
+                ref var slot = ref scratch.Names[twin];
+                if (slot.Stamp != epoch || slot.Score != Taken)
+                {
+                    (slot.Stamp, slot.Score) = (epoch, Taken);
+                    all.Add(twin);
+                    sameAs.Add(at);
+                    twins++;
+                }
+            }
+        }
+
+        ranked.Clear();
+        ranked.AddRange(all);
+        return sameAs;
     }
 
     // Few enough candidates to compare them all, less those far below the best: no ranking needed.
@@ -419,14 +479,14 @@ public sealed partial class WatchlistIndex
         return ranked;
     }
 
-    private List<int> Best(QueryScratch scratch, ScreeningOptions options, int queryParts)
+    private List<int> Best(QueryScratch scratch, int limit, int queryParts)
     {
         var heap = scratch.Heap;
         heap.Clear();
         foreach (var name in scratch.Candidates)
         {
             var score = scratch.Names[name].Score;
-            if (heap.Count < options.MaxScoredCandidates)
+            if (heap.Count < limit)
             {
                 heap.Enqueue(name, score - PartCountGap(name, queryParts));
             }

@@ -17,6 +17,7 @@ public sealed partial class WatchlistIndex
         options ??= ScreeningOptions.Default;
         var scratch = scratches.Value!;
         scratch.Begin();
+        scratch.WithoutDate = query.DateOfBirth is null;
         var prepared = new PreparedQuery(NameNormaliser.Normalise(query.Name), vocabulary);
         var today = (query.AsOf ?? DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime)).DayNumber;
         var facts = new QueryFacts(query.DateOfBirth?.Packed ?? 0, Evidence.PackNationality(query.Nationality), query.Sex is { } sex ? (sbyte)sex : (sbyte)-1);
@@ -30,6 +31,7 @@ public sealed partial class WatchlistIndex
         }
 
         var ranked = Rank(scratch, options, prepared.Parts.Length);
+        var sameAs = scratch.WithoutDate ? WithTwins(ranked, scratch) : null;
         var documentEntries = FindDocument(query.Document, today);
 
         // At a million entries each candidate's entry, facts and parts are cache misses. Loops of independent
@@ -56,12 +58,15 @@ public sealed partial class WatchlistIndex
         // Then the parts of the names to compare, with their strings.
         for (var k = 0; k < ranked.Count; k++)
         {
-            if (compare[k])
+            if (compare[k] && (sameAs is null || sameAs[k] < 0))
             {
                 vocabulary.Fetch(nameTokens.AsSpan(partsAt[k], nameTokenStart[ranked[k] + 1] - partsAt[k]));
             }
         }
 
+        // A twin's name is compared once, by the first of its ring to be compared; each entry's facts apart.
+        Span<double> nameScores = small ? stackalloc double[ranked.Count] : new double[ranked.Count];
+        nameScores.Fill(double.NaN);
         var found = new List<Found>();
         for (var k = 0; k < ranked.Count; k++)
         {
@@ -72,11 +77,28 @@ public sealed partial class WatchlistIndex
 
             var (name, entry) = (ranked[k], entryOf[k]);
             var documentMatch = documentEntries.Contains(entry);
-            var evidence = Score(prepared, name, partsAt[k], facts, documentMatch, scratch, null);
+            var compared = sameAs is null || sameAs[k] < 0 ? k : sameAs[k];
+            ref var nameScore = ref nameScores[compared];
+            if (double.IsNaN(nameScore))
+            {
+                nameScore = NameComparison.Compare(prepared, TokensOf(name, partsAt[k]), vocabulary, scratch, null);
+            }
+
+            var evidence = WithFacts(nameScore, entry, facts, documentMatch, null);
             var score = Math.Clamp(evidence, 0, 1);
             if (score >= options.ReviewThreshold)
             {
-                KeepBest(found, new Found(entry, name, Math.Round(score, 4), evidence, documentMatch));
+                var hit = new Found(entry, name, ranked[compared], Math.Round(score, 4), evidence, documentMatch);
+                // A ranked name is there once: an entry of one name (most of them) cannot be found twice, and a
+                // thousand twins are not searched a thousand times.
+                if (entryNameStart[entry + 1] - entryNameStart[entry] == 1)
+                {
+                    found.Add(hit);
+                }
+                else
+                {
+                    KeepBest(found, hit);
+                }
             }
         }
 
@@ -84,7 +106,7 @@ public sealed partial class WatchlistIndex
         {
             for (var name = entryNameStart[entry]; name < entryNameStart[entry + 1]; name++)
             {
-                KeepBest(found, new Found(entry, name, 1.0, 1.0, true));
+                KeepBest(found, new Found(entry, name, name, 1.0, 1.0, true));
             }
         }
 
@@ -96,10 +118,12 @@ public sealed partial class WatchlistIndex
             strongest = hit.DocumentMatch ? strongest : Math.Max(strongest, hit.Evidence);
         }
 
+        // Twins share their name's reasons as they share its score: hundreds of NGUYEN THI HUONG, one comparison.
+        var nameReasons = sameAs is null ? null : new Dictionary<int, List<HitReason>>();
         var hits = new List<ScreeningHit>(Math.Min(found.Count, options.MaxHits));
         for (var f = 0; f < found.Count && f < options.MaxHits; f++)
         {
-            hits.Add(Explain(found[f], strongest, prepared, facts, options, scratch));
+            hits.Add(Explain(found[f], strongest, prepared, facts, options, scratch, nameReasons));
         }
 
         return hits;
@@ -128,10 +152,19 @@ public sealed partial class WatchlistIndex
     // An alert says the entry is probably the person. When another entry fits the query clearly better (it has
     // the date of birth where this one has none, or only the year), this one is less probably the person: it
     // stays a hit, for review, and says why.
-    private ScreeningHit Explain(Found found, double strongest, PreparedQuery query, QueryFacts facts, ScreeningOptions options, QueryScratch scratch)
+    private ScreeningHit Explain(
+        Found found, double strongest, PreparedQuery query, QueryFacts facts, ScreeningOptions options, QueryScratch scratch,
+        Dictionary<int, List<HitReason>>? nameReasons)
     {
-        var reasons = new List<HitReason>();
-        Score(query, found.Name, nameTokenStart[found.Name], facts, found.DocumentMatch, scratch, reasons);
+        if (nameReasons is null || !nameReasons.TryGetValue(found.Compared, out var named))
+        {
+            named = [];
+            NameComparison.Compare(query, TokensOf(found.Compared, nameTokenStart[found.Compared]), vocabulary, scratch, named);
+            nameReasons?.Add(found.Compared, named);
+        }
+
+        var reasons = new List<HitReason>(named);
+        WithFacts(0, found.Entry, facts, found.DocumentMatch, reasons);
         var entry = entries[found.Entry];
         var alias = nameAlias[found.Name];
         var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
@@ -141,7 +174,7 @@ public sealed partial class WatchlistIndex
             decision = ScreeningDecision.Review;
             reasons.Add(new HitReason(HitReasonCode.AnotherEntryFitsBetter));
         }
-        return new ScreeningHit(entry, found.Score, decision, matchedName, reasons);
+        return new ScreeningHit(entry, found.Score, decision, matchedName, reasons) { Evidence = found.Evidence };
     }
 
     private List<int> FindDocument(string? document, int today)
@@ -164,13 +197,11 @@ public sealed partial class WatchlistIndex
         return found;
     }
 
-    // The name score plus the evidence of the facts, not clamped: 1.2 (an exact name and date of birth) tells
-    // more than 1.0 (an exact name, no date on the list), though both show as 1.
-    private double Score(PreparedQuery query, int name, int partsAt, QueryFacts facts, bool documentMatch, QueryScratch scratch, List<HitReason>? why)
+    private ReadOnlySpan<int> TokensOf(int name, int partsAt) => nameTokens.AsSpan(partsAt, nameTokenStart[name + 1] - partsAt);
+
+    private double WithFacts(double nameScore, int entry, QueryFacts facts, bool documentMatch, List<HitReason>? why)
     {
-        var tokens = nameTokens.AsSpan(partsAt, nameTokenStart[name + 1] - partsAt);
-        var score = NameComparison.Compare(query, tokens, vocabulary, scratch, why);
-        score += FactsScore(facts, nameEntry[name], why);
+        var score = nameScore + FactsScore(facts, entry, why);
         if (documentMatch)
         {
             why?.Add(new HitReason(HitReasonCode.DocumentMatches));
@@ -190,5 +221,6 @@ public sealed partial class WatchlistIndex
 
     private readonly record struct QueryFacts(int DateOfBirth, int Nationality, sbyte Sex);
 
-    private readonly record struct Found(int Entry, int Name, double Score, double Evidence, bool DocumentMatch);
+    // Compared: the name whose comparison this one shares (itself, or the first of its twins to be compared).
+    private readonly record struct Found(int Entry, int Name, int Compared, double Score, double Evidence, bool DocumentMatch);
 }

@@ -53,6 +53,12 @@ internal sealed class QueryScratch
 
     public List<int> Expansions { get; } = new(256);
 
+    /// <summary>The query has no date of birth: its candidates are the first of each ring of twins (NameTwins).</summary>
+    public bool WithoutDate { get; set; }
+
+    /// <summary>Per ranked name of a query without a date of birth: the place of the twin whose comparison it shares, or -1.</summary>
+    public List<int> SameAs { get; } = new(1024);
+
     public List<int> UnitStarts { get; } = new(32);
 
     /// <summary>Per query part, pairs of known parts it splits into (ABDULRAHMAN: ABDUL, RAHMAN).</summary>

@@ -137,6 +137,9 @@ internal sealed class TokenVocabulary
     /// <summary>How much a part says about identity, from 0.35 (in a tenth of all names) to 1 (rare).</summary>
     public float[] Weights { get; private set; } = [];
 
+    /// <summary>How many names hold each part.</summary>
+    public int[] NamesHolding { get; private set; } = [];
+
     /// <summary>
     /// Sets the weights from how many names hold each part (inverse document frequency), puts the common
     /// spellings first in each phonetic group, and finds every part's closest parts once, so that a query
@@ -155,6 +158,7 @@ internal sealed class TokenVocabulary
         }
 
         Weights = weights;
+        NamesHolding = frequency;
         commonness = [.. frequency.Select(f => 0.06f * MathF.Log10(1 + f))];
         Comparison<int> commonFirst = (a, b) => frequency[b] != frequency[a] ? frequency[b].CompareTo(frequency[a]) : a.CompareTo(b);
         phoneticGroups.SortEach(commonFirst);

@@ -4,13 +4,14 @@ namespace Timpora.Screening.Matching;
 
 /// <summary>
 /// What the facts beside the name add to or take from a name score. A date of birth that agrees is strong
-/// support; one that clearly disagrees makes a namesake, not the listed person. Nationality weighs little
-/// because dual nationals and changed passports are common among listed people.
+/// support; one that clearly disagrees makes a namesake, not the listed person. A different nationality weighs
+/// less than a different date (dual nationals and changed passports are common among listed people), but enough
+/// that a namesake of another country needs more than a near name to be an alert.
 /// </summary>
 internal static class Evidence
 {
-    // Measured on the evaluation set: a date the list cannot confirm asks more of the name. At 0.10 an exact name
-    // without a date on the list is still an alert, unless another entry fits clearly better (ADR 0021).
+    // Measured on the evaluation set: a date the list cannot confirm asks more of the name. An exact name without a
+    // date on the list is still an alert, unless another entry fits clearly better (ADR 0021, ADR 0023).
     private const double UnconfirmedDate = 0.10;
 
     public static double DateOfBirth(int query, int entry, List<HitReason>? why)
@@ -77,7 +78,7 @@ internal static class Evidence
         }
 
         why?.Add(new HitReason(query == entry ? HitReasonCode.NationalityAgrees : HitReasonCode.NationalityDiffers));
-        return query == entry ? 0.03 : -0.05;
+        return query == entry ? 0.03 : -0.10;
     }
 
     public static double Sex(sbyte query, sbyte entry, List<HitReason>? why)

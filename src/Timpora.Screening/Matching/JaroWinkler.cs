@@ -10,6 +10,36 @@ public static class JaroWinkler
 {
     private const int MaxLength = 64;
 
+    /// <summary>Which letters a string holds, one bit each (by the character's low five bits).</summary>
+    public static uint LettersOf(ReadOnlySpan<char> text)
+    {
+        var letters = 0u;
+        foreach (var c in text)
+        {
+            letters |= 1u << (c & 31);
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// Whether two strings with these letters and lengths may reach the similarity at all, without comparing
+    /// them. Every character whose letter the other string lacks is unmatched, so the matches are at most the
+    /// length less those; Jaro cannot exceed what that many matches give with no transposition, and the shared
+    /// beginning adds at most 0.4 of what Jaro leaves. False only where the similarity is surely below.
+    /// </summary>
+    public static bool MayReach(uint lettersA, int lengthA, uint lettersB, int lengthB, double similarity)
+    {
+        if (lengthA > MaxLength || lengthB > MaxLength)
+        {
+            return true;
+        }
+
+        var matches = Math.Min(lengthA - BitOperations.PopCount(lettersA & ~lettersB), lengthB - BitOperations.PopCount(lettersB & ~lettersA));
+        var jaro = (similarity - 0.4) / 0.6;
+        return matches > 0 && matches * ((1.0 / lengthA) + (1.0 / lengthB)) >= (3 * jaro) - 1 - 1e-9;
+    }
+
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length > MaxLength)

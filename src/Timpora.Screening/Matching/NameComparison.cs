@@ -1,3 +1,4 @@
+using System.Numerics;
 using Timpora.Screening.Indexing;
 using Timpora.Screening.Normalisation;
 
@@ -13,6 +14,12 @@ internal static class NameComparison
     private const int MaxPairs = 160;
 
     private const double ExtraNameSimilarity = 0.9;
+
+    // How much faster a near miss loses support when the query part is on no listed name (a typo), or on this
+    // many names or more (a name of its own). Chosen on the evaluation set, seeds 20260115 and 7 (ADR 0023).
+    private const double UnknownPartSteepness = 0.5;
+    private const double KnownPartSteepness = 1.3;
+    private const int CommonPartNames = 5;
 
     private struct Pair
     {
@@ -136,6 +143,14 @@ internal static class NameComparison
         }
 
         var steepness = shortest <= 5 ? 3.5 : 2.2;
+        if (pair.Kind == TokenMatchKind.Variant && BitOperations.PopCount(pair.QueryMask) == 1)
+        {
+            // As a speller reads a word that is in no dictionary: GHOTH, held by no listed name, is GHOSH mistyped;
+            // YING, held by many, is a name of its own, and its nearness to YONG says less.
+            var held = query.NamesHolding[BitOperations.TrailingZeroCount(pair.QueryMask)];
+            steepness *= held == 0 ? UnknownPartSteepness : held >= CommonPartNames ? KnownPartSteepness : 1.0;
+        }
+
         return Math.Max(0, 1 - ((1 - pair.Similarity) * steepness));
     }
 
@@ -224,6 +239,16 @@ internal static class NameComparison
                     continue;
                 }
 
+                // Most names compared hold no part written together: their letters alone rule it out.
+                var (leftTraits, rightTraits) = (vocabulary.Traits[entry[j]], vocabulary.Traits[entry[j + 1]]);
+                if (!JaroWinkler.MayReach(query.Traits[i].Letters, part.Length, leftTraits.Letters | rightTraits.Letters, left.Length + right.Length, 0.9)
+                    && !JaroWinkler.MayReach(
+                        query.Traits[i].SkeletonLetters, query.Skeletons[i].Length, leftTraits.SkeletonLetters | rightTraits.SkeletonLetters,
+                        vocabulary.Skeletons[entry[j]].Length + vocabulary.Skeletons[entry[j + 1]].Length, 0.9))
+                {
+                    continue;
+                }
+
                 // Skeletons too: PRADIPDEVEE is PRADEEP DEVI written together and spelt by ear.
                 var similarity = Math.Max(
                     JaroWinkler.Similarity(part, Join(left, right, buffer)),
@@ -305,6 +330,15 @@ internal static class NameComparison
                 {
                     var token = vocabulary.Tokens[entry[j]];
                     if (token.Length < 5 || Math.Abs(token.Length - length) > 2)
+                    {
+                        continue;
+                    }
+
+                    var traits = vocabulary.Traits[entry[j]];
+                    if (!JaroWinkler.MayReach(query.Traits[i].Letters | query.Traits[k].Letters, length, traits.Letters, token.Length, 0.9)
+                        && !JaroWinkler.MayReach(
+                            query.Traits[i].SkeletonLetters | query.Traits[k].SkeletonLetters, query.Skeletons[i].Length + query.Skeletons[k].Length,
+                            traits.SkeletonLetters, vocabulary.Skeletons[entry[j]].Length, 0.9))
                     {
                         continue;
                     }

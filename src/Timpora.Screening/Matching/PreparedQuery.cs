@@ -14,6 +14,7 @@ internal sealed class PreparedQuery
         Traits = new PartTraits[Parts.Length];
         Weights = new double[Parts.Length];
         UnmatchedWeights = new double[Parts.Length];
+        NamesHolding = new int[Parts.Length];
         Joins = new string[Math.Max(0, Parts.Length - 1)];
         JoinSkeletons = new string[Joins.Length];
         for (var i = 0; i < Parts.Length; i++)
@@ -25,6 +26,7 @@ internal sealed class PreparedQuery
             TotalWeight += Weights[i];
             var known = Parts[i].Length == 1 ? -1 : vocabulary.Find(Parts[i]);
             UnmatchedWeights[i] = known >= 0 ? vocabulary.Weights[known] : Weights[i];
+            NamesHolding[i] = known >= 0 ? vocabulary.NamesHolding[known] : 0;
         }
 
         for (var i = 0; i < Joins.Length; i++)
@@ -46,6 +48,9 @@ internal sealed class PreparedQuery
 
     /// <summary>What a part costs when it finds no partner: a common part (VAN, THI) little, an unknown one fully.</summary>
     public double[] UnmatchedWeights { get; }
+
+    /// <summary>How many list names hold each part as written: 0 for a part no list name has (a typo, most often).</summary>
+    public int[] NamesHolding { get; }
 
     /// <summary>Parts longer than an initial.</summary>
     public int StrongCount { get; }

@@ -18,14 +18,17 @@ public enum TokenMatchKind : byte
 /// and three dictionary look-ups and four particle checks a comparison cost about as much as the string
 /// similarity itself.
 /// </summary>
-internal readonly record struct PartTraits(byte ParticleLength, bool Romanised, bool RomanisedSkeleton, bool HasVowel, int Consonants)
+internal readonly record struct PartTraits(
+    byte ParticleLength, bool Romanised, bool RomanisedSkeleton, bool HasVowel, int Consonants, uint Letters, uint SkeletonLetters)
 {
     public static PartTraits Of(string part, string skeleton) => new(
         (byte)NameNormaliser.JoinedParticleLength(part),
         Romanisation.Of(part).Count > 0,
         Romanisation.OfSkeleton(skeleton).Count > 0,
         part.AsSpan().IndexOfAny("AEIOUY") >= 0,
-        NameKeys.Consonants(skeleton));
+        NameKeys.Consonants(skeleton),
+        JaroWinkler.LettersOf(part),
+        JaroWinkler.LettersOf(skeleton));
 }
 
 internal static class TokenSimilarity

@@ -148,4 +148,40 @@ public class CandidateRankingTests
         var hit = Assert.Single(hits, h => h.Entry.Id == "LISTED");
         Assert.Contains("AHMET ~ AHMAD", hit.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Screen_NameOnly_EveryEntryWithTheSameNameIsAHit()
+    {
+        // More entries bear NGUYEN THI HUONG letter for letter than are compared in full: without a date of
+        // birth nothing tells them apart, so all are hits, each with its own entry's facts.
+        var entries = Enumerable.Range(0, 3 * ScreeningOptions.Default.MaxScoredCandidates)
+            .Select(i => new WatchlistEntry($"T{i:D4}", "NGUYEN THI HUONG", [], PartialDate.Of(1950 + (i % 40)), i % 2 == 0 ? "VNM" : "KHM", Sex.Female))
+            .Append(new WatchlistEntry("OTHER", "NGUYEN VAN HUNG", [], null, "VNM", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("Nguyen Thi Huong", null, "VNM", AsOf: new DateOnly(2026, 1, 15)));
+
+        Assert.Equal(3 * ScreeningOptions.Default.MaxScoredCandidates, hits.Count(h => h.Entry.Name == "NGUYEN THI HUONG"));
+        Assert.All(hits.Where(h => h.Entry.Nationality == "VNM"), h => Assert.Contains("nationality agrees", h.Explanation, StringComparison.Ordinal));
+        Assert.All(hits.Where(h => h.Entry.Nationality == "KHM"), h => Assert.Contains("nationality differs", h.Explanation, StringComparison.Ordinal));
+        Assert.True(hits.First(h => h.Entry.Nationality == "VNM").Score > hits.First(h => h.Entry.Nationality == "KHM").Score);
+    }
+
+    [Fact]
+    public void Screen_NameOnly_EntriesWithTheSameNameTakeOnePlaceAmongTheCandidates()
+    {
+        // Hundreds of GOPAL SHARMA rank before the one GOPAL SINGH SHARMA (the query's number of parts); as one
+        // name they leave room for it among the names compared in full.
+        var entries = Enumerable.Range(0, 2 * ScreeningOptions.Default.MaxScoredCandidates)
+            .Select(i => new WatchlistEntry($"G{i:D4}", "GOPAL SHARMA", [], PartialDate.Of(1940 + (i % 60)), "IND", Sex.Male))
+            .Append(new WatchlistEntry("LISTED", "GOPAL SINGH SHARMA", [], PartialDate.Of(1940, 10, 16), "IND", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("SHARMA, GOPAL", null, AsOf: new DateOnly(2026, 1, 15)));
+
+        var hit = Assert.Single(hits, h => h.Entry.Id == "LISTED");
+        Assert.Contains("not in the screened name: SINGH", hit.Explanation, StringComparison.Ordinal);
+    }
 }

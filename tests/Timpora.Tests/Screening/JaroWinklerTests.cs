@@ -32,4 +32,34 @@ public class JaroWinklerTests
         Assert.InRange(similarity, 0.98, 0.999);
         Assert.Equal(1.0, JaroWinkler.Similarity(long64 + "XYZ", long64 + "QRS"));
     }
+
+    [Fact]
+    public void MayReach_FalseForAPair_TheSimilarityIsBelow()
+    {
+        // Names of a few letters from a small alphabet meet often enough to test the bound at its edge.
+        var random = new Random(20261206);
+        string Name() => new([.. Enumerable.Range(0, random.Next(2, 13)).Select(_ => "AEINORSTHKLMU"[random.Next(13)])]);
+        var ruledOut = 0;
+        for (var n = 0; n < 200_000; n++)
+        {
+            var (a, b) = (Name(), Name());
+            foreach (var threshold in (double[])[0.8, 0.9, 0.95])
+            {
+                if (!JaroWinkler.MayReach(JaroWinkler.LettersOf(a), a.Length, JaroWinkler.LettersOf(b), b.Length, threshold))
+                {
+                    ruledOut++;
+                    Assert.True(JaroWinkler.Similarity(a, b) < threshold, $"{a} {b} {threshold}");
+                }
+            }
+        }
+
+        Assert.True(ruledOut > 100_000, $"the bound ruled out only {ruledOut} comparisons");
+    }
+
+    [Fact]
+    public void MayReach_PartsWrittenTogether_IsTrue()
+    {
+        Assert.True(JaroWinkler.MayReach(JaroWinkler.LettersOf("ABDULRAHMAN"), 11, JaroWinkler.LettersOf("ABDUL") | JaroWinkler.LettersOf("RAHMAN"), 11, 0.9));
+        Assert.False(JaroWinkler.MayReach(JaroWinkler.LettersOf("ABDULRAHMAN"), 11, JaroWinkler.LettersOf("NGUYEN") | JaroWinkler.LettersOf("THI"), 9, 0.9));
+    }
 }

@@ -330,4 +330,34 @@ public class WatchlistIndexTests
         Assert.Contains("R as initial of RICHARD", withDate.Explanation, StringComparison.Ordinal);
         Assert.Empty(nameOnly);
     }
+
+    [Fact]
+    public void Screen_MisspeltPartOnNoListedName_CountsMoreThanANameOfItsOwn()
+    {
+        // GHOTH is on no listed name: GHOSH mistyped. Where five listed people are called GHOTH, it is a name of
+        // its own, and its nearness to GHOSH says less about who the guest is.
+        WatchlistEntry Listed() => new("LISTED", "GOPAL GHOSH", [], null, "IND", Sex.Male);
+        var alone = WatchlistIndex.Build([Listed()]);
+        var beside = WatchlistIndex.Build([Listed(), .. Enumerable.Range(0, 5).Select(i => new WatchlistEntry($"G{i}", $"RAVI{(char)('A' + i)} GHOTH", [], null, "IND"))]);
+        var query = new ScreeningQuery("Gopal Ghoth", PartialDate.Of(1999, 10, 18), "IND", AsOf: Today);
+
+        var typo = Assert.Single(alone.Screen(query), h => h.Entry.Id == "LISTED");
+        var namesake = beside.Screen(query).SingleOrDefault(h => h.Entry.Id == "LISTED")?.Score ?? 0;
+
+        Assert.True(typo.Score > namesake + 0.02, $"{typo.Score} against {namesake}");
+        Assert.Contains("GHOTH ~ GHOSH", typo.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_NationalityDiffers_WeighsMoreThanOneThatAgrees()
+    {
+        // A namesake of another country: 0.10 off the evidence where an agreeing nationality adds 0.03.
+        var index = WatchlistIndex.Build([new WatchlistEntry("T", "LIU HUADE", [], PartialDate.Of(1965), "CHN", Sex.Male)]);
+
+        var same = Assert.Single(index.Screen(new ScreeningQuery("LIAO HUADE", PartialDate.Of(1965, 4, 27), "CHN", AsOf: Today)));
+        var other = Assert.Single(index.Screen(new ScreeningQuery("LIAO HUADE", PartialDate.Of(1965, 4, 27), "SGP", AsOf: Today)));
+
+        Assert.Equal(0.13, same.Evidence - other.Evidence, 6);
+        Assert.Contains("nationality differs", other.Explanation, StringComparison.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ namespace Timpora.Cli;
 public static class ScreenVerb
 {
     private const string Usage = """
-        Usage: screen --watchlist W.csv --queries Q.csv --out R.csv [--alert 0.88] [--review 0.75] [--as-of YYYY-MM-DD]
+        Usage: screen --watchlist W.csv --queries Q.csv --out R.csv [--alert 0.885] [--review 0.75] [--as-of YYYY-MM-DD]
           W.csv: id,name,aliases,dob,nationality,sex,documents   (aliases and documents separated by ';')
           Q.csv: id,name,dob,nationality,sex,document
           R.csv: query_id,watchlist_id,score,decision

@@ -67,7 +67,7 @@ public sealed record ScreeningOptions
     public static ScreeningOptions Default { get; } = new();
 
     /// <summary>Score at or above which a hit is an alert.</summary>
-    public double AlertThreshold { get; init; } = 0.88;
+    public double AlertThreshold { get; init; } = 0.885;
 
     /// <summary>Score at or above which a hit goes to review; hits below it are not returned.</summary>
     public double ReviewThreshold { get; init; } = 0.75;
@@ -85,7 +85,7 @@ public sealed record ScreeningOptions
     /// The same for a query without a date of birth. Nothing then narrows the names that hold the query's parts
     /// (hundreds of NGUYEN ... QUANG rank alike), so more of them are compared; the hits are for review anyway.
     /// </summary>
-    public int MaxScoredCandidatesWithoutDate { get; init; } = 400;
+    public int MaxScoredCandidatesWithoutDate { get; init; } = 300;
 
     /// <summary>Upper bound of hits returned for one query.</summary>
     public int MaxHits { get; init; } = 1000;

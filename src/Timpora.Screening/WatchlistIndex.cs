@@ -174,6 +174,14 @@ public sealed partial class WatchlistIndex
             decision = ScreeningDecision.Review;
             reasons.Add(new HitReason(HitReasonCode.AnotherEntryFitsBetter));
         }
+
+        // A listed middle name left out costs little (forms drop them), but without a date of birth nothing tells the
+        // listed person from a namesake who has no such middle name: an officer looks first.
+        if (decision == ScreeningDecision.Alert && !found.DocumentMatch && facts.DateOfBirth == 0
+            && reasons.Exists(r => r.Code == HitReasonCode.NotInScreenedName))
+        {
+            decision = ScreeningDecision.Review;
+        }
         return new ScreeningHit(entry, found.Score, decision, matchedName, reasons) { Evidence = found.Evidence };
     }
 

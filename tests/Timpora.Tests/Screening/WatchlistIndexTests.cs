@@ -360,4 +360,24 @@ public class WatchlistIndexTests
         Assert.Equal(0.13, same.Evidence - other.Evidence, 6);
         Assert.Contains("nationality differs", other.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Screen_MiddleNamesLeftOut_CostLessThanOuterNames()
+    {
+        // ALI SHAMI leaves out ADNAN HUSSEIN: between the names it has, a form's or the MRZ's usual omission; before
+        // them, the listed person goes by other names first.
+        var index = WatchlistIndex.Build(
+        [
+            new WatchlistEntry("MIDDLE", "ALI ADNAN HUSSEIN SHAMI", [], PartialDate.Of(1948, 8, 15), "SYR", Sex.Male),
+            new WatchlistEntry("OUTER", "ADNAN HUSSEIN ALI SHAMI", [], PartialDate.Of(1948, 8, 15), "SYR", Sex.Male),
+        ]);
+
+        var hits = index.Screen(new ScreeningQuery("ALI SHAMI", PartialDate.Of(1948, 8, 15), "SYR", AsOf: Today));
+
+        var middle = Assert.Single(hits, h => h.Entry.Id == "MIDDLE");
+        var outer = hits.SingleOrDefault(h => h.Entry.Id == "OUTER")?.Evidence ?? 0;
+        Assert.True(middle.Evidence > outer + 0.03, $"{middle.Evidence} against {outer}");
+        Assert.Contains("not in the screened name: ADNAN+HUSSEIN", middle.Explanation, StringComparison.Ordinal);
+    }
 }
+

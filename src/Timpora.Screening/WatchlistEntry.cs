@@ -66,8 +66,11 @@ public sealed record ScreeningOptions
 {
     public static ScreeningOptions Default { get; } = new();
 
-    /// <summary>Score at or above which a hit is an alert.</summary>
-    public double AlertThreshold { get; init; } = 0.885;
+    /// <summary>
+    /// Score at or above which a hit is an alert. When not set, the index's own (<see cref="WatchlistIndex.AlertThreshold"/>),
+    /// which rises with the number of entries: the longer the list, the more namesakes a near name meets.
+    /// </summary>
+    public double? AlertThreshold { get; init; }
 
     /// <summary>Score at or above which a hit goes to review; hits below it are not returned.</summary>
     public double ReviewThreshold { get; init; } = 0.75;

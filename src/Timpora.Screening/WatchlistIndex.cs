@@ -168,7 +168,7 @@ public sealed partial class WatchlistIndex
         var entry = entries[found.Entry];
         var alias = nameAlias[found.Name];
         var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
-        var decision = found.Score >= options.AlertThreshold ? ScreeningDecision.Alert : ScreeningDecision.Review;
+        var decision = found.Score >= (options.AlertThreshold ?? AlertThreshold) ? ScreeningDecision.Alert : ScreeningDecision.Review;
         if (decision == ScreeningDecision.Alert && !found.DocumentMatch && strongest - found.Evidence >= options.BetterFitMargin)
         {
             decision = ScreeningDecision.Review;

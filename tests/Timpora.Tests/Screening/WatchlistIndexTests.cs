@@ -379,5 +379,33 @@ public class WatchlistIndexTests
         Assert.True(middle.Evidence > outer + 0.03, $"{middle.Evidence} against {outer}");
         Assert.Contains("not in the screened name: ADNAN+HUSSEIN", middle.Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(10, 0.80)]
+    [InlineData(100_000, 0.80)]
+    [InlineData(300_000, 0.8406)]
+    [InlineData(1_000_000, 0.885)]
+    [InlineData(100_000_000, 0.95)]
+    public void AlertThresholdFor_RisesWithTheListsSize(int entries, double expected)
+    {
+        Assert.Equal(expected, WatchlistIndex.AlertThresholdFor(entries), 4);
+    }
+
+    [Fact]
+    public void Screen_NoAlertThresholdSet_TheListsOwnDecides()
+    {
+        // GOPAL GHOTH for an undated GOPAL GHOSH scores about 0.85: an alert on a list of two entries (0.80), a
+        // review where the options ask for the threshold of a million entries.
+        var index = WatchlistIndex.Build([new WatchlistEntry("LISTED", "GOPAL GHOSH", [], null, "IND", Sex.Male), new WatchlistEntry("T", "LIU HUADE", [], null)]);
+        var query = new ScreeningQuery("Gopal Ghoth", PartialDate.Of(1999, 10, 18), "IND", AsOf: Today);
+
+        var own = Assert.Single(index.Screen(query));
+        var strict = Assert.Single(index.Screen(query, ScreeningOptions.Default with { AlertThreshold = WatchlistIndex.AlertThresholdFor(1_000_000) }));
+
+        Assert.Equal(0.80, index.AlertThreshold, 4);
+        Assert.InRange(own.Score, 0.80, 0.885);
+        Assert.Equal(ScreeningDecision.Alert, own.Decision);
+        Assert.Equal(ScreeningDecision.Review, strict.Decision);
+    }
 }
 

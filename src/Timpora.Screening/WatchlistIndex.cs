@@ -164,7 +164,12 @@ public sealed partial class WatchlistIndex
         }
 
         var reasons = new List<HitReason>(named);
-        WithFacts(0, found.Entry, facts, found.DocumentMatch, reasons);
+        FactsScore(facts, found.Entry, reasons);
+        if (found.DocumentMatch)
+        {
+            reasons.Add(new HitReason(HitReasonCode.DocumentMatches));
+        }
+
         var entry = entries[found.Entry];
         var alias = nameAlias[found.Name];
         var matchedName = alias == 0 ? entry.Name : entry.Aliases[alias - 1];
@@ -175,13 +180,14 @@ public sealed partial class WatchlistIndex
             reasons.Add(new HitReason(HitReasonCode.AnotherEntryFitsBetter));
         }
 
-        // A listed middle name left out costs little (forms drop them), but without a date of birth nothing tells the
-        // listed person from a namesake who has no such middle name: an officer looks first.
+        // Without a date of birth, a name that leaves out a listed part (a middle name costs little, ADR 0023) cannot
+        // be told from a namesake who has no such part: an officer looks first.
         if (decision == ScreeningDecision.Alert && !found.DocumentMatch && facts.DateOfBirth == 0
             && reasons.Exists(r => r.Code == HitReasonCode.NotInScreenedName))
         {
             decision = ScreeningDecision.Review;
         }
+
         return new ScreeningHit(entry, found.Score, decision, matchedName, reasons) { Evidence = found.Evidence };
     }
 

@@ -102,7 +102,8 @@ internal static class NameComparison
             reasons?.Add(Describe(query, entry, vocabulary, pair, n, m));
         }
 
-        var entryTotal = EntryWeightOf(entry, ushort.MaxValue, m, vocabulary) - (MiddleNameDiscount * EntryWeightOf(entry, MiddleUnmatched(usedEntry, m), m, vocabulary));
+        var entryTotal = EntryWeightOf(entry, ushort.MaxValue, m, vocabulary)
+            - (MiddleNameDiscount * EntryWeightOf(entry, MiddleUnmatched(usedEntry, m), m, vocabulary));
         var queryTotal = queryMatchedWeight + UnmatchedQueryWeight(query, n, usedQuery);
         var queryCoverage = queryMatched / queryTotal;
         var entryCoverage = entryMatched / entryTotal;

@@ -10,6 +10,8 @@ public sealed partial class WatchlistIndex
     // What a candidate's score reads about its entry, side by side: one cache line per candidate, not five.
     private readonly EntryFacts[] facts;
     private readonly int[] entryNameStart;
+    // Each entry's place in the ordinal order of the ids, which breaks ties between hits of equal score.
+    private readonly int[] idOrder;
     private readonly int[] nameEntry;
     private readonly short[] nameAlias;
     private readonly int[] nameTokenStart;
@@ -30,6 +32,7 @@ public sealed partial class WatchlistIndex
     {
         this.entries = entries;
         facts = new EntryFacts[entries.Length];
+        idOrder = OrdinalOrder(entries);
         entryNameStart = new int[entries.Length + 1];
         var nameCount = 0;
         var tokenCount = 0;
@@ -170,6 +173,35 @@ public sealed partial class WatchlistIndex
             names[e] = entryNames;
         });
         return new WatchlistIndex(array, names);
+    }
+
+    // Lists usually come sorted by id (the check is one pass); otherwise the ids are sorted once.
+    private static int[] OrdinalOrder(WatchlistEntry[] entries)
+    {
+        var order = new int[entries.Length];
+        var sorted = true;
+        for (var e = 1; e < entries.Length && sorted; e++)
+        {
+            sorted = string.CompareOrdinal(entries[e - 1].Id, entries[e].Id) <= 0;
+        }
+
+        var byId = new int[entries.Length];
+        for (var e = 0; e < entries.Length; e++)
+        {
+            byId[e] = e;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(entries.Select(e => e.Id).ToArray(), byId, StringComparer.Ordinal);
+        }
+
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            order[byId[rank]] = rank;
+        }
+
+        return order;
     }
 
     private readonly record struct EntryFacts(int DateOfBirth, int Nationality, int ValidFrom, int ValidUntil, sbyte Sex)

@@ -68,6 +68,7 @@ public sealed partial class WatchlistIndex
         Span<double> nameScores = small ? stackalloc double[ranked.Count] : new double[ranked.Count];
         nameScores.Fill(double.NaN);
         var found = new List<Found>();
+        Dictionary<int, int>? foundAt = null;
         for (var k = 0; k < ranked.Count; k++)
         {
             if (!compare[k])
@@ -89,15 +90,19 @@ public sealed partial class WatchlistIndex
             if (score >= options.ReviewThreshold)
             {
                 var hit = new Found(entry, name, ranked[compared], Math.Round(score, 4), evidence, documentMatch);
-                // A ranked name is there once: an entry of one name (most of them) cannot be found twice, and a
-                // thousand twins are not searched a thousand times.
+                // A ranked name is there once: an entry of one name (most of them) cannot be found twice. An entry
+                // with aliases can, and keeps its best name (looked up, not searched for among a thousand twins).
                 if (entryNameStart[entry + 1] - entryNameStart[entry] == 1)
                 {
                     found.Add(hit);
                 }
+                else if (!(foundAt ??= []).TryAdd(entry, found.Count))
+                {
+                    found[foundAt[entry]] = Better(found[foundAt[entry]], hit);
+                }
                 else
                 {
-                    KeepBest(found, hit);
+                    found.Add(hit);
                 }
             }
         }
@@ -110,7 +115,7 @@ public sealed partial class WatchlistIndex
             }
         }
 
-        found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(entries[a.Entry].Id, entries[b.Entry].Id));
+        found.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : idOrder[a.Entry] - idOrder[b.Entry]);
         // A matching document number is another kind of evidence: it neither yields to nor outweighs a name.
         var strongest = 0.0;
         foreach (var hit in found)
@@ -135,19 +140,17 @@ public sealed partial class WatchlistIndex
         {
             if (found[i].Entry == candidate.Entry)
             {
-                // By evidence, not by the capped score: of two names of one entry that both show as 1, the one
-                // that fits better is what the entry is weighed by against the others.
-                if (candidate.Evidence > found[i].Evidence)
-                {
-                    found[i] = candidate;
-                }
-
+                found[i] = Better(found[i], candidate);
                 return;
             }
         }
 
         found.Add(candidate);
     }
+
+    // By evidence, not by the capped score: of two names of one entry that both show as 1, the one that fits
+    // better is what the entry is weighed by against the others.
+    private static Found Better(Found kept, Found candidate) => candidate.Evidence > kept.Evidence ? candidate : kept;
 
     // An alert says the entry is probably the person. When another entry fits the query clearly better (it has
     // the date of birth where this one has none, or only the year), this one is less probably the person: it

@@ -184,4 +184,23 @@ public class CandidateRankingTests
         var hit = Assert.Single(hits, h => h.Entry.Id == "LISTED");
         Assert.Contains("not in the screened name: SINGH", hit.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Screen_ListedNameHoldsOnePartTwice_FoundThroughThatPairAlone()
+    {
+        // SAID is on hundreds of names, and SAID BASSAM SAID shares no other part with the query: only the pair of
+        // SAID with itself leads to it.
+        var entries = Enumerable.Range(0, 300)
+            .Select(i => new WatchlistEntry($"S{i:D4}", $"SAID {NameOf(i)}", [], null, "SYR", Sex.Male))
+            .Append(new WatchlistEntry("LISTED", "SAID BASSAM SAID", [], PartialDate.Of(1992), "SYR", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("SAID<<SAID<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", PartialDate.Of(1992, 2, 17), AsOf: new DateOnly(2026, 1, 15)));
+
+        Assert.Equal("LISTED", hits[0].Entry.Id);
+
+        // A made-up part of four letters for each namesake, none of them SAID.
+        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
+    }
 }

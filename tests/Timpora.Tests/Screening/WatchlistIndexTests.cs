@@ -407,5 +407,20 @@ public class WatchlistIndexTests
         Assert.Equal(ScreeningDecision.Alert, own.Decision);
         Assert.Equal(ScreeningDecision.Review, strict.Decision);
     }
-}
 
+    [Fact]
+    public void Screen_HitsOfEqualScore_ComeInTheOrderOfTheirIds()
+    {
+        // The list is not sorted by id; one entry has an alias, so it is found through two names.
+        var index = WatchlistIndex.Build(
+        [
+            new WatchlistEntry("K-10", "KIM MIN JUN", [], null, "KOR", Sex.Male),
+            new WatchlistEntry("K-02", "KIM MIN JUN", ["MINJUN KIM"], null, "KOR", Sex.Male),
+            new WatchlistEntry("K-1", "KIM MIN JUN", [], null, "KOR", Sex.Male),
+        ]);
+
+        var hits = index.Screen(new ScreeningQuery("KIM MIN JUN", AsOf: Today));
+
+        Assert.Equal(["K-02", "K-1", "K-10"], hits.Select(h => h.Entry.Id));
+    }
+}

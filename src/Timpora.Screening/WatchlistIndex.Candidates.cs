@@ -15,8 +15,12 @@ public sealed partial class WatchlistIndex
     // Pair lists longer than this are narrowed by year of birth, or cut at MaxNamesFromPair without one.
     private const int CommonPair = 256;
 
-    // A name made solely of the most common parts still reads no more than this from one pair.
+    // A name made solely of the most common parts still reads no more than this from one pair. A long query has
+    // many pairs of parts and the listed person shares several of them, so each pair reads less: this many names
+    // from all pairs together, at least MinNamesFromPair from each (ABDUL MUHAMMAD in a name of seven parts).
     private const int MaxNamesFromPair = 4_000;
+    private const int NamesFromPairsTogether = 12_000;
+    private const int MinNamesFromPair = 1_000;
 
     private const float PruneShare = 0.25f;
 
@@ -172,6 +176,7 @@ public sealed partial class WatchlistIndex
         }
 
         var perUnit = Math.Clamp((int)Math.Sqrt(LookupBudget / (double)Math.Max(1, unitPairs)), 3, TokenVocabulary.MaxNeighbours + 1);
+        var fromPair = Math.Clamp(NamesFromPairsTogether / Math.Max(1, unitPairs), MinNamesFromPair, MaxNamesFromPair);
         var year = (byte)(queryYear > 0 ? PairIndex.YearCode(queryYear) : 0);
         for (var u = 0; u < units; u++)
         {
@@ -193,7 +198,7 @@ public sealed partial class WatchlistIndex
                     for (var y = fromV; y < toV; y++)
                     {
                         var credit = scratch.ExpansionCredits[x] + scratch.ExpansionCredits[y];
-                        CollectPair(scratch, pairs.Find(a, scratch.Expansions[y]), credit, year);
+                        CollectPair(scratch, pairs.Find(a, scratch.Expansions[y]), credit, year, fromPair);
                     }
                 }
             }
@@ -224,7 +229,7 @@ public sealed partial class WatchlistIndex
             for (var s = 0; s + 1 < splits.Count; s += 2)
             {
                 var credit = 0.9f * (vocabulary.Weights[splits[s]] + vocabulary.Weights[splits[s + 1]]);
-                CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year);
+                CollectPair(scratch, pairs.Find(splits[s], splits[s + 1]), credit, year, MaxNamesFromPair);
             }
         }
     }
@@ -322,7 +327,7 @@ public sealed partial class WatchlistIndex
         }
     }
 
-    private void CollectPair(QueryScratch scratch, (int From, int To) range, float credit, byte year)
+    private void CollectPair(QueryScratch scratch, (int From, int To) range, float credit, byte year, int fromPair)
     {
         var length = range.To - range.From;
         if (length == 0)
@@ -342,7 +347,7 @@ public sealed partial class WatchlistIndex
         }
         else
         {
-            CollectRange(scratch, range.From, Math.Min(range.To, range.From + MaxNamesFromPair), credit, year);
+            CollectRange(scratch, range.From, Math.Min(range.To, range.From + fromPair), credit, year);
         }
     }
 

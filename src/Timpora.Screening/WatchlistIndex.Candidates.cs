@@ -35,6 +35,9 @@ public sealed partial class WatchlistIndex
     private const int MaxPartsApart = 3;
     private const float MaxPartGap = PartGapPenalty * MaxPartsApart;
 
+    // A name of this many parts or more (see ScreeningOptions.MaxScoredCandidatesLongNameWithoutDate).
+    private const int LongName = 4;
+
     // Names of exactly the query's parts compared beside the ranked candidates, at most.
     private const int MaxWholeNames = 64;
 
@@ -399,7 +402,8 @@ public sealed partial class WatchlistIndex
 
     private List<int> Rank(QueryScratch scratch, ScreeningOptions options, int queryParts)
     {
-        var limit = scratch.WithoutDate ? options.MaxScoredCandidatesWithoutDate : options.MaxScoredCandidates;
+        var limit = !scratch.WithoutDate ? options.MaxScoredCandidates
+            : queryParts >= LongName ? options.MaxScoredCandidatesLongNameWithoutDate : options.MaxScoredCandidatesWithoutDate;
         var ranked = scratch.Candidates.Count <= limit ? Pruned(scratch, queryParts) : Best(scratch, limit, queryParts);
         foreach (var name in scratch.Whole)
         {

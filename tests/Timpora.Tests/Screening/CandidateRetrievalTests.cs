@@ -203,4 +203,25 @@ public class CandidateRankingTests
         // A made-up part of four letters for each namesake, none of them SAID.
         static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
     }
+
+    [Fact]
+    public void Screen_LongNameWithoutDate_ComparesFewerCandidatesAndStillFindsThePerson()
+    {
+        // Three hundred names hold the query's four parts (one misspelt) and a fifth; the person has just the four.
+        var entries = Enumerable.Range(0, 300)
+            .Select(i => new WatchlistEntry($"N{i:D4}", $"ABDUL KARIM HASSAN MAHMOUD {NameOf(i)}", [], null, "IRQ", Sex.Male))
+            .Append(new WatchlistEntry("LISTED", "ABDUL KARIM HASSAN MAHMOUD", [], null, "IRQ", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+        var query = new ScreeningQuery("ABDUL KARIM HASAN MAHMOUD", AsOf: new DateOnly(2026, 1, 15));
+
+        var all = index.Screen(query, ScreeningOptions.Default with { MaxScoredCandidatesLongNameWithoutDate = 400 });
+        var few = index.Screen(query, ScreeningOptions.Default with { MaxScoredCandidatesLongNameWithoutDate = 10 });
+
+        Assert.True(all.Count > 10, $"{all.Count} hits");
+        Assert.InRange(few.Count, 1, 10);
+        Assert.Equal("LISTED", few[0].Entry.Id);
+
+        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
+    }
 }

@@ -111,7 +111,8 @@ public sealed partial class WatchlistIndex
                 }
             }
 
-            scratch.Similar.Sort(SecondHand.Instance);
+            // In the order the neighbours themselves are kept (common spellings first), not by closeness alone.
+            vocabulary.SortBestFirst(scratch.Similar);
             foreach (var (token, similarity) in scratch.Similar)
             {
                 Add(token, similarity);
@@ -538,12 +539,5 @@ public sealed partial class WatchlistIndex
         }
 
         return false;
-    }
-
-    private sealed class SecondHand : IComparer<(int Token, float Similarity)>
-    {
-        public static readonly SecondHand Instance = new();
-
-        public int Compare((int Token, float Similarity) x, (int Token, float Similarity) y) => y.Similarity.CompareTo(x.Similarity);
     }
 }

@@ -33,6 +33,7 @@ internal sealed class TokenVocabulary
     private readonly int[] deleteBuckets;
     private readonly int[] deleteTokens;
     private float[] commonness = [];
+    private readonly Comparison<(int Token, float Similarity)> bestFirst;
     private int[] neighbourStarts = [0];
     private int[] neighbourTokens = [];
     private float[] neighbourSimilarities = [];
@@ -41,6 +42,11 @@ internal sealed class TokenVocabulary
     {
         Tokens = [.. tokens];
         this.ids = ids;
+        bestFirst = (a, b) =>
+        {
+            var order = Rank(b).CompareTo(Rank(a));
+            return order != 0 ? order : a.Token.CompareTo(b.Token);
+        };
         spanLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Skeletons = new string[Tokens.Length];
         Traits = new PartTraits[Tokens.Length];
@@ -199,6 +205,13 @@ internal sealed class TokenVocabulary
     private float Rank((int Token, float Similarity) neighbour) =>
         neighbour.Similarity + (commonness.Length == 0 ? 0f : commonness[neighbour.Token]);
 
+    /// <summary>
+    /// Orders similar parts as they are tried: common spellings before one-off typos of the same closeness. At a
+    /// million names MUHAMMAD has dozens of misspelt neighbours, and the real variants (MOHAMED, MUHAMMED) must stay
+    /// among the first tried; DMRTRIY is far more often DMITRII mistyped than DMIRTII, a typo on one listed name.
+    /// </summary>
+    public void SortBestFirst(List<(int Token, float Similarity)> parts) => parts.Sort(bestFirst);
+
     /// <summary>The parts most like this one (itself excluded), best first, as found when the index was built.</summary>
     public ReadOnlySpan<int> NeighbourTokens(int token) =>
         neighbourTokens.AsSpan(neighbourStarts[token], neighbourStarts[token + 1] - neighbourStarts[token]);
@@ -293,13 +306,7 @@ internal sealed class TokenVocabulary
             }
         }
 
-        // Common spellings before one-off typos of the same closeness: at a million names MUHAMMAD has dozens of
-        // misspelt neighbours, and the real variants (MOHAMED, MUHAMMED) must stay among the first tried.
-        into.Sort((a, b) =>
-        {
-            var order = Rank(b).CompareTo(Rank(a));
-            return order != 0 ? order : a.Token.CompareTo(b.Token);
-        });
+        SortBestFirst(into);
         if (into.Count > MaxNeighbours)
         {
             into.RemoveRange(MaxNeighbours, into.Count - MaxNeighbours);

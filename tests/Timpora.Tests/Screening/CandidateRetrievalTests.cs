@@ -224,4 +224,25 @@ public class CandidateRankingTests
 
         static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
     }
+
+    [Fact]
+    public void Screen_MisspeltPart_ReachesTheCommonSpellingBeforeOneOffTypos()
+    {
+        // DMITRIO is one letter from DMITRII, which sixty names hold, and from 26 parts that one name each holds
+        // (closer still by their spelling: DMITRIOA, DMITRIOB...). The common spelling is what the writer meant far
+        // more often, and it is tried first.
+        var typos = Enumerable.Range(0, 26).Select(i => $"DMITRIO{(char)('A' + i)}");
+        var entries = typos.Select((typo, i) => new WatchlistEntry($"T{i:D2}", $"{typo} PETROV", [], null, "RUS", Sex.Male))
+            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"D{i:D2}", $"DMITRII {NameOf(i)}", [], null, "RUS", Sex.Male)))
+            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"S{i:D2}", $"{NameOf(i + 100)} SHEVCHETS", [], null, "RUS", Sex.Male)))
+            .Append(new WatchlistEntry("LISTED", "DMITRII SHEVCHETS", [], PartialDate.Of(1994, 6, 10), "RUS", Sex.Male))
+            .ToList();
+        var index = WatchlistIndex.Build(entries);
+
+        var hits = index.Screen(new ScreeningQuery("SHEVCHETS<<DMITRIO<<<<<<<<<<<<<<<<<<<<<", AsOf: new DateOnly(2026, 1, 15)));
+
+        Assert.Equal("LISTED", Assert.Single(hits).Entry.Id);
+
+        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
+    }
 }

@@ -84,7 +84,13 @@ internal static class TokenSimilarity
             return 0.95;
         }
 
-        var score = Math.Max(JaroWinkler.Similarity(a, b), JaroWinkler.Similarity(skeletonA, skeletonB));
+        // Most pairs a query meets are different names (GOPAL, SHARMA): their letters alone show that neither the
+        // spellings nor the skeletons can reach the floor, and every later step only raises the score or zeroes it
+        // below the floor, so the comparisons are skipped without changing any result.
+        var score = Math.Max(
+            JaroWinkler.MayReach(traitsA.Letters, a.Length, traitsB.Letters, b.Length, Floor) ? JaroWinkler.Similarity(a, b) : 0,
+            JaroWinkler.MayReach(traitsA.SkeletonLetters, skeletonA.Length, traitsB.SkeletonLetters, skeletonB.Length, Floor)
+                ? JaroWinkler.Similarity(skeletonA, skeletonB) : 0);
         if (score < TypoSimilarity)
         {
             score = Math.Max(score, SwappedNeighbours(a, b));

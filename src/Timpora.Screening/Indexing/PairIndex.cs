@@ -120,9 +120,10 @@ internal sealed class PairIndex
     }
 
     /// <summary>
-    /// The names holding both parts (or, for a == b, the part twice: SAID BASSAM SAID), as a range of <see cref="Names"/>/<see cref="Years"/>. The look-up reads
-    /// the shorter of the two parts' sorted partner lists; a query probes one part against many, so that
-    /// list stays in cache (a hash table of all pairs cost a cache miss per probe, most of a query's time).
+    /// The names holding both parts (or, for a == b, the part twice: SAID BASSAM SAID), as a range of
+    /// <see cref="Names"/>/<see cref="Years"/>. The look-up reads the shorter of the two parts' sorted partner
+    /// lists; a query probes one part against many, so that list stays in cache (a hash table of all pairs cost
+    /// a cache miss per probe, most of a query's time).
     /// </summary>
     public (int From, int To) Find(int a, int b)
     {

@@ -100,9 +100,8 @@ public class CandidateRankingTests
     public void Screen_ThousandsHoldTheQuerysParts_TheNameOfTheQuerysLengthIsStillCompared()
     {
         // More names holding MUHAMMAD and NABIL than are compared in full; the one of two parts is listed last.
-        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
         var entries = Enumerable.Range(0, ScreeningOptions.Default.MaxScoredCandidates + 100)
-            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {Extra(i)} {Extra(i + 5000)}", [], null, "EGY", Sex.Male))
+            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {MadeUpPart(i)} {MadeUpPart(i + 5000)}", [], null, "EGY", Sex.Male))
             .Append(new WatchlistEntry("EXACT", "MUHAMMAD NABIL", [], null, "EGY", Sex.Male))
             .ToList();
         var index = WatchlistIndex.Build(entries);
@@ -117,9 +116,8 @@ public class CandidateRankingTests
     {
         // Without a date of birth a pair this common is read only so far; the two-part name sorts after all
         // the others (by year of birth), beyond what is read, and no rare part leads to it.
-        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
         var entries = Enumerable.Range(0, 4_100)
-            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {Extra(i)}", [], PartialDate.Of(1950), "EGY", Sex.Male))
+            .Select(i => new WatchlistEntry($"D{i}", $"MUHAMMAD NABIL {MadeUpPart(i)}", [], PartialDate.Of(1950), "EGY", Sex.Male))
             .Append(new WatchlistEntry("EXACT", "MUHAMMAD NABIL", [], PartialDate.Of(2000), "EGY", Sex.Male))
             .ToList();
         var index = WatchlistIndex.Build(entries);
@@ -135,9 +133,8 @@ public class CandidateRankingTests
         // BASHIR is held by too many names to be read whole, AHMET (on the list itself) shares no delete or
         // phonetic key with AHMAD, and there is no date of birth to meet on: only the same consonants lead from
         // one spelling to the other.
-        string Extra(int i) => string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
         var entries = Enumerable.Range(0, 300)
-            .Select(i => new WatchlistEntry($"D{i}", $"BASHIR {Extra(i)}", [], null, "EGY", Sex.Male))
+            .Select(i => new WatchlistEntry($"D{i}", $"BASHIR {MadeUpPart(i)}", [], null, "EGY", Sex.Male))
             .Append(new WatchlistEntry("TR", "AHMET YILMAZ", [], null, "TUR", Sex.Male))
             .Append(new WatchlistEntry("LISTED", "BASHIR AHMAD", [], PartialDate.Of(1975, 10, 17), "EGY", Sex.Male))
             .ToList();
@@ -191,7 +188,7 @@ public class CandidateRankingTests
         // SAID is on hundreds of names, and SAID BASSAM SAID shares no other part with the query: only the pair of
         // SAID with itself leads to it.
         var entries = Enumerable.Range(0, 300)
-            .Select(i => new WatchlistEntry($"S{i:D4}", $"SAID {NameOf(i)}", [], null, "SYR", Sex.Male))
+            .Select(i => new WatchlistEntry($"S{i:D4}", $"SAID {MadeUpPart(i)}", [], null, "SYR", Sex.Male))
             .Append(new WatchlistEntry("LISTED", "SAID BASSAM SAID", [], PartialDate.Of(1992), "SYR", Sex.Male))
             .ToList();
         var index = WatchlistIndex.Build(entries);
@@ -199,9 +196,6 @@ public class CandidateRankingTests
         var hits = index.Screen(new ScreeningQuery("SAID<<SAID<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", PartialDate.Of(1992, 2, 17), AsOf: new DateOnly(2026, 1, 15)));
 
         Assert.Equal("LISTED", hits[0].Entry.Id);
-
-        // A made-up part of four letters for each namesake, none of them SAID.
-        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
     }
 
     [Fact]
@@ -209,7 +203,7 @@ public class CandidateRankingTests
     {
         // Three hundred names hold the query's four parts (one misspelt) and a fifth; the person has just the four.
         var entries = Enumerable.Range(0, 300)
-            .Select(i => new WatchlistEntry($"N{i:D4}", $"ABDUL KARIM HASSAN MAHMOUD {NameOf(i)}", [], null, "IRQ", Sex.Male))
+            .Select(i => new WatchlistEntry($"N{i:D4}", $"ABDUL KARIM HASSAN MAHMOUD {MadeUpPart(i)}", [], null, "IRQ", Sex.Male))
             .Append(new WatchlistEntry("LISTED", "ABDUL KARIM HASSAN MAHMOUD", [], null, "IRQ", Sex.Male))
             .ToList();
         var index = WatchlistIndex.Build(entries);
@@ -221,8 +215,6 @@ public class CandidateRankingTests
         Assert.True(all.Count > 10, $"{all.Count} hits");
         Assert.InRange(few.Count, 1, 10);
         Assert.Equal("LISTED", few[0].Entry.Id);
-
-        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
     }
 
     [Fact]
@@ -233,8 +225,8 @@ public class CandidateRankingTests
         // more often, and it is tried first.
         var typos = Enumerable.Range(0, 26).Select(i => $"DMITRIO{(char)('A' + i)}");
         var entries = typos.Select((typo, i) => new WatchlistEntry($"T{i:D2}", $"{typo} PETROV", [], null, "RUS", Sex.Male))
-            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"D{i:D2}", $"DMITRII {NameOf(i)}", [], null, "RUS", Sex.Male)))
-            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"S{i:D2}", $"{NameOf(i + 100)} SHEVCHETS", [], null, "RUS", Sex.Male)))
+            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"D{i:D2}", $"DMITRII {MadeUpPart(i)}", [], null, "RUS", Sex.Male)))
+            .Concat(Enumerable.Range(0, 60).Select(i => new WatchlistEntry($"S{i:D2}", $"{MadeUpPart(i + 100)} SHEVCHETS", [], null, "RUS", Sex.Male)))
             .Append(new WatchlistEntry("LISTED", "DMITRII SHEVCHETS", [], PartialDate.Of(1994, 6, 10), "RUS", Sex.Male))
             .ToList();
         var index = WatchlistIndex.Build(entries);
@@ -242,7 +234,9 @@ public class CandidateRankingTests
         var hits = index.Screen(new ScreeningQuery("SHEVCHETS<<DMITRIO<<<<<<<<<<<<<<<<<<<<<", AsOf: new DateOnly(2026, 1, 15)));
 
         Assert.Equal("LISTED", Assert.Single(hits).Entry.Id);
-
-        static string NameOf(int i) => new([(char)('K' + (i % 10)), (char)('A' + (i / 10 % 10)), (char)('L' + (i / 100)), 'O']);
     }
+
+    // A part of its own for each number (KKKKAN, KKKLAN...), on no other name and like no real one.
+    private static string MadeUpPart(int i) =>
+        string.Concat(i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('K' + d - '0'))) + "AN";
 }

@@ -7,14 +7,17 @@ cd "$(dirname "$0")"
 root=$(pwd)
 work=$(mktemp -d /tmp/timpora-test.XXXXXX)
 pg_port=${TIMPORA_PG_PORT:-55432}
+replica_port=${TIMPORA_PG_REPLICA_PORT:-$((pg_port + 1))}
 pg_bin=/usr/lib/postgresql/15/bin
 
 log() { printf '\n== %s\n' "$*"; }
 
 stop_postgres() {
-  if [ -f "$work/pg/postmaster.pid" ]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  fi
+  for data in "$work/replica" "$work/pg"; do
+    if [ -f "$data/postmaster.pid" ]; then
+      runuser -u postgres -- "$pg_bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+  done
   rm -rf "$work"
 }
 trap stop_postgres EXIT
@@ -50,6 +53,26 @@ runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$work/pg.log"; echo "tests: 0 passed, 1 failed"; exit 1; }
 export TIMPORA_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true;Maximum Pool Size=50"
+
+# A streaming replica of that cluster: the suite's reports and exports read from it (ADR 0027). initdb -A trust
+# allows replication connections from 127.0.0.1. Once it streams, the primary names it synchronous, and the suite's
+# connections commit with remote_apply, so what a test writes is on the replica before the test reads a list.
+log "starting its streaming replica on 127.0.0.1:$replica_port"
+runuser -u postgres -- "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U postgres -D "$work/replica" -R -X stream -c fast >"$work/basebackup.log" 2>&1 \
+  || { cat "$work/basebackup.log"; echo "tests: 0 passed, 1 failed"; exit 1; }
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/replica" -l "$work/replica.log" -w \
+  -o "-p $replica_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 -c hot_standby_feedback=on" start >/dev/null \
+  || { cat "$work/replica.log"; echo "tests: 0 passed, 1 failed"; exit 1; }
+streaming=0
+for _ in $(seq 1 50); do
+  streaming=$(runuser -u postgres -- "$pg_bin/psql" -h "$work" -p "$pg_port" -U postgres -Atc "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'" 2>/dev/null)
+  [ "$streaming" = 1 ] && break
+  sleep 0.2
+done
+[ "$streaming" = 1 ] || { echo "the replica does not stream"; cat "$work/replica.log"; echo "tests: 0 passed, 1 failed"; exit 1; }
+runuser -u postgres -- "$pg_bin/psql" -h "$work" -p "$pg_port" -U postgres -qc "ALTER SYSTEM SET synchronous_standby_names = '*'" -c "SELECT pg_reload_conf()" >/dev/null \
+  || { echo "tests: 0 passed, 1 failed"; exit 1; }
+export TIMPORA_TEST_PG_REPLICA="Host=127.0.0.1;Port=$replica_port;Username=postgres;Pooling=true;Maximum Pool Size=50"
 
 run_suite() { # name project provider
   local name=$1 project=$2 provider=$3

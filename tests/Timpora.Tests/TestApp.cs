@@ -28,11 +28,22 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = Provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine(folder, "timpora.db")}"
             : NewPostgresDatabase("timpora_test");
+        if (Provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable("TIMPORA_TEST_PG_REPLICA") is { } replica)
+        {
+            // Each commit returns once the replica has applied it, so a list read right after a test's write shows it.
+            var primary = new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c synchronous_commit=remote_apply" };
+            ConnectionString = primary.ConnectionString;
+            ReplicaConnectionString = new NpgsqlConnectionStringBuilder(replica) { Database = primary.Database }.ConnectionString;
+        }
     }
 
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The streaming replica of the test database that the test command starts (TIMPORA_TEST_PG_REPLICA,
+    /// ADR 0027): lists, reports and exports read from it. Without it they read the primary.</summary>
+    public string? ReplicaConnectionString { get; }
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("TIMPORA_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
@@ -55,6 +66,11 @@ public sealed class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
+        if (ReplicaConnectionString is not null)
+        {
+            builder.UseSetting("Database:ReplicaConnectionString", ReplicaConnectionString);
+        }
+
         builder.UseSetting("Timpora:DataFolder", folder);
         builder.UseSetting("Timpora:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Timpora:Tips:ReportsPerHour", "100000");

@@ -27,6 +27,10 @@ public sealed class DatabaseOptions
 
     public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>PostgreSQL only: a streaming replica of the primary that lists, reports, exports and dashboards
+    /// read from (<see cref="ReportingDb"/>, ADR 0027). Unset, they read the primary.</summary>
+    public string? ReplicaConnectionString { get; set; }
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         _ = provider switch
@@ -41,7 +45,7 @@ public sealed class DatabaseOptions
     /// <summary>Npgsql prepares the statements a connection runs again and again (EF's queries have fixed texts),
     /// so the server parses and plans each once per connection; a connection string that sets
     /// <c>Max Auto Prepare</c> itself (0 turns it off, for a pooler in transaction mode) keeps its own value.</summary>
-    private static string WithAutoPrepare(string connectionString)
+    internal static string WithAutoPrepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!builder.ContainsKey("Max Auto Prepare"))

@@ -40,6 +40,7 @@ public static class Services
         // The options depend on configuration only, so one instance serves every scope and the background
         // jobs, which build their own contexts from it (a scoped registration fails validation in Development).
         services.AddDbContext<AppDbContext>(o => DatabaseOptions.Configure(o, database.Provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddReportingDb(database, connectionString);
 
         // Keys in the database: several instances behind one PostgreSQL server accept each other's cookies.
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("Timpora");

@@ -7,7 +7,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Audit;
 
 /// <summary>Supervisors search the audit log of their offices (administrators: all of it).</summary>
-public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
+public sealed class IndexModel([FromKeyedServices(ReportingDb.Key)] AppDbContext db, OfficeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserName { get; set; }

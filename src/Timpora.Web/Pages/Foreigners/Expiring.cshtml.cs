@@ -8,7 +8,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>Permits in the user's scope that expire within 30 days, soonest first.</summary>
-public sealed class ExpiringModel(AppDbContext db, OfficeClock clock) : PageModel
+public sealed class ExpiringModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, OfficeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -24,12 +24,12 @@ public sealed class ExpiringModel(AppDbContext db, OfficeClock clock) : PageMode
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.Now);
-        Result = await RegisterQueries.Expiring(db, Today).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        Result = await RegisterQueries.Expiring(reporting, Today).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var rows = (await RegisterQueries.ExpiringAsync(db, DateOnly.FromDateTime(clock.Now), cancellationToken: cancellationToken)).Take(RegisterExport.MaxRows);
+        var rows = (await RegisterQueries.ExpiringAsync(reporting, DateOnly.FromDateTime(clock.Now), cancellationToken: cancellationToken)).Take(RegisterExport.MaxRows);
         return await RegisterExport.FileAsync(db, format, "expiring",
             ["surname", "given_names", "nationality", "area_code", "permit_kind", "visa_index", "expires_on"],
             [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, r.Nationality, r.AreaCode, r.Kind.ToString(), r.VisaIndexCode, r.ExpiresOn]))],

@@ -9,7 +9,7 @@ namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>People in the user's scope whose latest permit has expired: days, charge, and over 60 days the
 /// proposal of deportation and an entry ban (Pasal 78).</summary>
-public sealed class OverstaysModel(AppDbContext db, OfficeClock clock) : PageModel
+public sealed class OverstaysModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, OfficeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -25,13 +25,13 @@ public sealed class OverstaysModel(AppDbContext db, OfficeClock clock) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.Now);
-        Result = await RegisterQueries.Overstayed(db, today).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
-        Rows = await RegisterQueries.ChargeAsync(db, Result.Items, today, cancellationToken);
+        Result = await RegisterQueries.Overstayed(reporting, today).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        Rows = await RegisterQueries.ChargeAsync(reporting, Result.Items, today, cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
-        var rows = (await RegisterQueries.OverstaysAsync(db, DateOnly.FromDateTime(clock.Now), cancellationToken)).Take(RegisterExport.MaxRows);
+        var rows = (await RegisterQueries.OverstaysAsync(reporting, DateOnly.FromDateTime(clock.Now), cancellationToken)).Take(RegisterExport.MaxRows);
         return await RegisterExport.FileAsync(db, format, "overstays",
             ["surname", "given_names", "nationality", "area_code", "permit_kind", "visa_index", "expired_on", "days", "charge_rupiah", "deportation_proposed"],
             [.. rows.Select(r => new ExportRow(r.Permit.KanimId,

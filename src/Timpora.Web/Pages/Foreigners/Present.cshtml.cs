@@ -10,7 +10,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>Who is present now: guests checked in and not checked out, in the chosen area and below it.</summary>
-public sealed class PresentModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class PresentModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AreaPickerInput Area { get; set; } = new();
@@ -28,14 +28,14 @@ public sealed class PresentModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Picker = await AreaPickerView.LoadAsync(db, nameof(Area), Area, cancellationToken);
-        Result = await RegisterQueries.Present(db, time.GetUtcNow().UtcDateTime, Area.SelectedCode).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        Picker = await AreaPickerView.LoadAsync(reporting, nameof(Area), Area, cancellationToken);
+        Result = await RegisterQueries.Present(reporting, time.GetUtcNow().UtcDateTime, Area.SelectedCode).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         Area.Normalise();
-        var rows = await RegisterQueries.Present(db, time.GetUtcNow().UtcDateTime, Area.SelectedCode).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
+        var rows = await RegisterQueries.Present(reporting, time.GetUtcNow().UtcDateTime, Area.SelectedCode).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
         return await RegisterExport.FileAsync(db, format, "present",
             ["surname", "given_names", "nationality", "provider", "room", "area_code", "check_in_utc", "planned_departure_utc", "receipt"],
             [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, r.Nationality, r.ProviderName, r.Room, r.AreaCode, r.CheckInUtc, r.PlannedDepartureUtc, r.ReceiptNumber]))],

@@ -8,7 +8,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.GuestReports;
 
 /// <summary>Guest reports in the caller's scope: a provider sees its own guests, an office those of its area.</summary>
-public sealed class IndexModel(AppDbContext db, OfficeClock clock, TimeProvider time) : PageModel
+public sealed class IndexModel([FromKeyedServices(ReportingDb.Key)] AppDbContext db, OfficeClock clock, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

@@ -11,7 +11,7 @@ namespace Timpora.Web.Pages.Screening;
 
 /// <summary>The review queue: hits from records the caller's offices own (the scope filter applies), newest first
 /// or by score; what it shows can be exported (audited).</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public HitStatus? Status { get; set; } = HitStatus.New;
@@ -56,7 +56,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Lists = await db.Watchlists.AsNoTracking().ToListAsync(cancellationToken);
+        Lists = await reporting.Watchlists.ToListAsync(cancellationToken);
         Result = await Rows(Sorted(Filtered())).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
     }
 
@@ -72,7 +72,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     private IQueryable<WatchlistHit> Filtered()
     {
-        var hits = db.WatchlistHits.AsNoTracking();
+        IQueryable<WatchlistHit> hits = reporting.WatchlistHits;
         if (Status is { } status)
         {
             hits = hits.Where(h => h.Status == status);
@@ -111,7 +111,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     private IQueryable<HitRow> Rows(IQueryable<WatchlistHit> hits) => hits.Select(h => new HitRow(
         h.Id, h.SubjectKind, h.SubjectId, h.ForeignerId,
-        db.OperationFindings.Where(f => h.SubjectKind == SubjectKind.OperationFinding && f.Id == h.SubjectId).Select(f => (Guid?)f.OperationId).FirstOrDefault(),
+        reporting.OperationFindings.Where(f => h.SubjectKind == SubjectKind.OperationFinding && f.Id == h.SubjectId).Select(f => (Guid?)f.OperationId).FirstOrDefault(),
         h.ScreenedName, h.MatchedName, h.WatchlistCode, h.Score, h.Strong, h.Status, h.Trigger, h.CreatedUtc, h.KanimId));
 
     public sealed record HitRow(

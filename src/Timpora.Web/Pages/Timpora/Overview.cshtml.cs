@@ -11,7 +11,7 @@ namespace Timpora.Web.Pages.TimporaOverview;
 
 /// <summary>The Timpora overview of a Kanim or a Kanwil for one year: printable (print stylesheet) and as XLSX.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.KanwilSupervisor + "," + Roles.KanimOfficer)]
-public sealed class OverviewModel(AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class OverviewModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -34,16 +34,16 @@ public sealed class OverviewModel(AppDbContext db, IStringLocalizer<SharedResour
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var year = Year is >= 2000 and <= 2100 ? Year.Value : now.AddHours(7).Year;
-        var scope = db.Caller.Scope;
+        var scope = reporting.Caller.Scope;
         var ids = scope.KanimIds;
-        Kanims = await db.Kanims.AsNoTracking().Where(k => scope.All || ids.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
+        Kanims = await reporting.Kanims.Where(k => scope.All || ids.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
         if (Kanim is { } kanim && !Kanims.ContainsKey(kanim))
         {
             Kanim = null;
         }
 
         var shown = Kanim is { } only ? Kanims.Where(k => k.Key == only).ToDictionary() : Kanims;
-        Report = await OverviewReport.BuildAsync(db, shown, year, now, cancellationToken);
+        Report = await OverviewReport.BuildAsync(reporting, shown, year, now, cancellationToken);
         if (format == "xlsx")
         {
             foreach (var office in Report.Offices)

@@ -12,7 +12,7 @@ namespace Timpora.Web.Pages.Tips;
 
 /// <summary>The inbox of tips: those of the user's offices and villages, for a partner those assigned or shared to
 /// its unit, for a cadre those they filed (the scope filter decides). Filters, search, overdue views, pages.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, TimeProvider time, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -60,12 +60,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, OfficeClock c
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
         var filter = Filter();
-        var (rows, total, page) = await TipInbox.PageAsync(db, filter, NowUtc, PageNumber, Paging.DefaultPageSize, cancellationToken);
+        var (rows, total, page) = await TipInbox.PageAsync(reporting, filter, NowUtc, PageNumber, Paging.DefaultPageSize, cancellationToken);
         Result = new Paged<TipRow>(rows, page, Paging.DefaultPageSize, total);
-        var scope = db.Caller.Scope;
-        Kanims = (await db.Kanims.Where(k => scope.All || scope.KanimIds.Contains(k.Id)).OrderBy(k => k.Name)
+        var scope = reporting.Caller.Scope;
+        Kanims = (await reporting.Kanims.Where(k => scope.All || scope.KanimIds.Contains(k.Id)).OrderBy(k => k.Name)
             .Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken)).Select(k => (k.Id, k.Name)).ToList();
-        Units = (await db.AgencyUnits.Where(u => scope.All || scope.KanimIds.Contains(u.KanimId)).OrderBy(u => u.Name)
+        Units = (await reporting.AgencyUnits.Where(u => scope.All || scope.KanimIds.Contains(u.KanimId)).OrderBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
     }
 
@@ -73,7 +73,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, OfficeClock c
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        var rows = await TipInbox.RowsAsync(db, Filter(), NowUtc, RegisterExport.MaxRows, cancellationToken);
+        var rows = await TipInbox.RowsAsync(reporting, Filter(), NowUtc, RegisterExport.MaxRows, cancellationToken);
         string Local(DateTime? utc) => utc is { } u ? clock.ToLocal(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
         return await RegisterExport.FileAsync(db, format, "tips", nameof(Tip),
             [t["Tips.TrackingCode"], t["Tips.Kind"], t["Tips.State"], t["Tips.Channel"], t["Tips.Inbox.Village"], t["Tips.Inbox.AreaCode"], t["Tips.Place"],

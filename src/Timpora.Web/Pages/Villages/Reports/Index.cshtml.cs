@@ -11,7 +11,7 @@ namespace Timpora.Web.Pages.Villages.Reports;
 
 /// <summary>The programme's quarterly report for the user's offices or villages, by Kanim and regency: a
 /// printable page (print stylesheet), an XLSX workbook, and a map of the programme villages drawn as SVG.</summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, OfficeClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, IStringLocalizer<SharedResource> t, OfficeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -46,14 +46,14 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     {
         var current = Quarter.Of(DateOnly.FromDateTime(clock.Now));
         var quarter = Year is { } y && QuarterNumber is { } n && Quarter.IsValid(y, n) ? new Quarter(y, n) : current;
-        var scope = db.Caller.Scope;
+        var scope = reporting.Caller.Scope;
         var ids = scope.KanimIds;
-        var villageKanims = await db.ProgrammeVillages.AsNoTracking().Select(v => v.KanimId).Distinct().ToListAsync(cancellationToken);
-        Kanims = await db.Kanims.AsNoTracking().Where(k => scope.All || ids.Contains(k.Id) || villageKanims.Contains(k.Id))
+        var villageKanims = await reporting.ProgrammeVillages.Select(v => v.KanimId).Distinct().ToListAsync(cancellationToken);
+        Kanims = await reporting.Kanims.Where(k => scope.All || ids.Contains(k.Id) || villageKanims.Contains(k.Id))
             .ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
         var kanimIds = Kanims.Keys.ToList();
-        Regencies = (await db.KanimWorkingAreas.AsNoTracking().Where(w => kanimIds.Contains(w.KanimId))
-                .Join(db.Areas, w => w.RegencyCode, a => a.Code, (w, a) => new { a.Code, a.Name }).OrderBy(a => a.Name).ToListAsync(cancellationToken))
+        Regencies = (await reporting.KanimWorkingAreas.Where(w => kanimIds.Contains(w.KanimId))
+                .Join(reporting.Areas, w => w.RegencyCode, a => a.Code, (w, a) => new { a.Code, a.Name }).OrderBy(a => a.Name).ToListAsync(cancellationToken))
             .Select(a => (a.Code, a.Name)).ToList();
         if (Kanim is { } kanim && !Kanims.ContainsKey(kanim))
         {
@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             Regency = null;
         }
 
-        Report = await ProgrammeQuarter.BuildAsync(db, quarter, Kanim, Regency, cancellationToken);
+        Report = await ProgrammeQuarter.BuildAsync(reporting, quarter, Kanim, Regency, cancellationToken);
         Map = new VillageMap(Report.Villages);
         if (format is "xlsx" or "pdf")
         {

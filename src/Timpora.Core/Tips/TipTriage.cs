@@ -151,7 +151,8 @@ public static class TipTriage
                 kind = TipEventKind.Graded;
                 break;
             case TipStep.Share:
-                if (command.UnitId is not { } unitId || !await db.AgencyUnits.AnyAsync(u => u.Id == unitId, cancellationToken))
+                // Shared only within the tip's office, as assigned: a unit elsewhere would see the reporter's contact.
+                if (command.UnitId is not { } unitId || !await new ScopedIds(db).AgencyUnitAsync(unitId, tip.KanimId, cancellationToken))
                 {
                     return "Tips.Error.UnitNotFound";
                 }
@@ -190,7 +191,7 @@ public static class TipTriage
             return "Tips.Error.DueInFuture";
         }
 
-        if (command.UnitId is { } unitId && !await db.AgencyUnits.AnyAsync(u => u.Id == unitId && u.KanimId == tip.KanimId, cancellationToken))
+        if (command.UnitId is { } unitId && !await new ScopedIds(db).AgencyUnitAsync(unitId, tip.KanimId, cancellationToken))
         {
             return "Tips.Error.UnitNotFound";
         }

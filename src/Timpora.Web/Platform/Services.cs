@@ -171,6 +171,7 @@ public static class Services
         services.AddTips(configuration, dataFolder);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
+        services.AddScoped<ListedRecords>();
         services.AddSingleton(new Core.Villages.ActivityPhotos(dataFolder));
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();

@@ -27,7 +27,7 @@ public sealed class EditContactsTests(TestApp app)
         Assert.Equal("PT Sumba Surf Lestari", person.GuarantorName);
         Assert.Equal("Surf instructor", person.Occupation);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == user && a.Action == AuditAction.Changed && a.EntityId == person.Id.ToString(), TestContext.Current.CancellationToken));
-        var profile = await TestApp.GetHtmlAsync(client, $"/Foreigners/Detail/{report.ForeignerId}");
+        var profile = await TestApp.GetHtmlAsync(client, $"/Foreigners/Detail/{report.ForeignerId}?reason=checking+the+guarantor");
         Assert.Contains("PT Sumba Surf Lestari", profile.Body!.TextContent, StringComparison.Ordinal);
     }
 

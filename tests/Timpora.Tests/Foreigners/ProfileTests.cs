@@ -18,7 +18,7 @@ public sealed class ProfileTests(TestApp app)
         var client = await app.SignInAsync(user);
         var token = TestContext.Current.CancellationToken;
 
-        var page = await TestApp.GetHtmlAsync(client, $"/Foreigners/Detail/{report.ForeignerId}");
+        var page = await TestApp.GetHtmlAsync(client, $"/Foreigners/Detail/{report.ForeignerId}?reason=checking+the+register");
 
         Assert.Contains(surname, page.QuerySelector("[data-testid=foreigner-name]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Selandia Baru", page.QuerySelector("hgroup")!.TextContent, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class ScopeTests(TestApp app)
 
         Assert.Contains(person.FullName, (await TestApp.GetHtmlAsync(officer, $"/People?q={person.FullName}")).QuerySelector("[data-testid=people-table]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(person.FullName, await officer.GetStringAsync(new Uri($"/People/Export?q={person.FullName}", UriKind.Relative), token), StringComparison.Ordinal);
-        Assert.Contains(person.FullName, await officer.GetStringAsync(new Uri($"/People/{person.Id}", UriKind.Relative), token), StringComparison.Ordinal);
+        Assert.Contains(person.FullName, await officer.GetStringAsync(new Uri($"/People/{person.Id}?reason=checking+the+register", UriKind.Relative), token), StringComparison.Ordinal);
     }
 
     [Theory]

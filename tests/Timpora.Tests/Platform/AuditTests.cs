@@ -71,8 +71,8 @@ public sealed class AuditTests(TestApp app)
         await using var db = app.SystemDb();
         var lampungPerson = await db.People.FirstAsync(p => p.FullName == "AKP Joko Susilo", TestContext.Current.CancellationToken);
         var nttPerson = await db.People.FirstAsync(p => p.FullName == "AKP Daniel Bili", TestContext.Current.CancellationToken);
-        await (await app.SignInAsync(kalianda)).GetAsync(new Uri($"/People/{lampungPerson.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
-        await (await app.SignInAsync(kupang)).GetAsync(new Uri($"/People/{nttPerson.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        await (await app.SignInAsync(kalianda)).GetAsync(new Uri($"/People/{lampungPerson.Id}?reason=checking+the+register", UriKind.Relative), TestContext.Current.CancellationToken);
+        await (await app.SignInAsync(kupang)).GetAsync(new Uri($"/People/{nttPerson.Id}?reason=checking+the+register", UriKind.Relative), TestContext.Current.CancellationToken);
         var supervisor = await app.SignInAsync("kanwil.lampung");
 
         var lampungView = (await TestApp.GetHtmlAsync(supervisor, $"/Audit?user={kalianda}")).QuerySelector("[data-testid=audit-table] tbody")!.TextContent;

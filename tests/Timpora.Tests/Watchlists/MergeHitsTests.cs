@@ -35,7 +35,7 @@ public sealed class MergeHitsTests(TestApp app)
             mergeId = await db.AuditEntries.Where(a => a.EntityType == PersonMerge.MergeEntity && a.EntityId == kept.ForeignerId.ToString()).Select(a => a.Id).SingleAsync(token);
         }
 
-        var profile = await TestApp.GetHtmlAsync(officer, $"/Foreigners/Detail/{kept.ForeignerId}");
+        var profile = await TestApp.GetHtmlAsync(officer, $"/Foreigners/Detail/{kept.ForeignerId}?reason=checking+the+merge");
         Assert.Contains($"/Screening/Detail/{hit.Id}", profile.QuerySelector("[data-testid=profile-screening]")!.InnerHtml, StringComparison.Ordinal);
 
         var undone = await TestApp.PostFormAsync(officer, "/Foreigners/Matches?handler=Undo",

@@ -48,8 +48,9 @@ public sealed class ScreeningTests(TestApp app)
         Assert.Contains(hit.ScreenedName, queue.QuerySelector("[data-testid=hits-table]")!.TextContent, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(detail.QuerySelector("[data-testid=explanation]")!.TextContent));
         Assert.Contains("1980-04-05", detail.QuerySelector("[data-testid=reported]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/Foreigners/Detail/{hit.ForeignerId}", detail.QuerySelector("[data-testid=profile-link]")!.GetAttribute("href"));
-        var profile = await TestApp.GetHtmlAsync(officer, $"/Foreigners/Detail/{hit.ForeignerId}");
+        var link = detail.QuerySelector("[data-testid=profile-link]")!.GetAttribute("href")!;
+        Assert.StartsWith($"/Foreigners/Detail/{hit.ForeignerId}?listed=", link, StringComparison.Ordinal);
+        var profile = await TestApp.GetHtmlAsync(officer, link);
         Assert.Contains(hit.MatchedName, profile.QuerySelector("[data-testid=profile-screening]")!.TextContent, StringComparison.Ordinal);
     }
 

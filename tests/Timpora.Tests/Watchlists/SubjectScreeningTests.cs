@@ -131,7 +131,7 @@ public sealed class SubjectScreeningTests(TestApp app)
         var queue = await TestApp.GetHtmlAsync(officer, $"/Screening?kind=StayPermit&q={surname}");
         var detail = await TestApp.GetHtmlAsync(officer, $"/Screening/Detail/{hit.Id}");
         Assert.Contains(hit.ScreenedName, queue.QuerySelector("[data-testid=hits-table]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/Foreigners/Detail/{personId}", detail.QuerySelector("[data-testid=source-link]")!.GetAttribute("href"));
+        Assert.StartsWith($"/Foreigners/Detail/{personId}?listed=", detail.QuerySelector("[data-testid=source-link]")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("ITAS-", detail.QuerySelector("[data-testid=source-summary]")!.TextContent, StringComparison.Ordinal);
         var otherKind = await TestApp.GetHtmlAsync(officer, $"/Screening?kind=Tip&q={surname}");
         Assert.DoesNotContain(hit.ScreenedName, otherKind.QuerySelector("[data-testid=hits-table]")!.TextContent, StringComparison.Ordinal);

@@ -84,7 +84,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, IStringLocaliz
 
         Decision = decision;
         Meeting = meeting;
-        Units = (await db.TeamMembers.Where(m => m.TeamId == meeting.TeamId).Select(m => new { m.UnitId, m.UnitName }).Distinct()
+        Units = (await new ScopedIds(db).TeamMembers.Where(m => m.TeamId == meeting.TeamId).Select(m => new { m.UnitId, m.UnitName }).Distinct()
             .OrderBy(u => u.UnitName).ToListAsync(cancellationToken)).Select(u => (u.UnitId, u.UnitName)).ToList();
         return null;
     }

@@ -14,7 +14,7 @@ namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>A foreigner's profile: identity, documents, addresses, guarantor, contacts, and the timeline of
 /// reports and permits, newest first. Only what the caller's scope holds is shown.</summary>
-public sealed class DetailModel(AppDbContext db, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailModel(AppDbContext db, OfficeClock clock, ListedRecords listedRecords, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Foreigner? Person { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class DetailModel(AppDbContext db, OfficeClock clock, IStringLocal
 
     public string AreaDisplay(string code) => Areas.TryGetValue(code, out var path) ? path.Display : code;
 
-    public async Task<IActionResult> OnGetAsync(string id, string? from, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, string? listed, string? reason, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var foreignerId))
         {
@@ -54,7 +54,8 @@ public sealed class DetailModel(AppDbContext db, OfficeClock clock, IStringLocal
         }
 
         Reason = reason?.Trim();
-        if (from == "search" && (Reason is null || Reason.Length < 5 || Reason.Length > 500))
+        // Owed unless a list of daily work sent the officer here: decided by the server, see ListedRecords.
+        if (!listedRecords.WasListed(listed, Person.Id) && (Reason is null || Reason.Length < 5 || Reason.Length > 500))
         {
             NeedsReason = true;
             ReasonError = Reason is null ? null : t["Reason.Invalid"].Value;

@@ -15,7 +15,7 @@ namespace Timpora.Web.Pages.Foreigners;
 /// <summary>The office corrects what a foreigner or their guarantor reported (UU 6/2011 Pasal 71: changes of
 /// address, job or guarantor): occupation, street, contacts and the guarantor. Audited like every change.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.KanwilSupervisor + "," + Roles.KanimOfficer)]
-public sealed class EditModel(AppDbContext db, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, OfficeClock clock, ListedRecords listed, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ContactsForm Input { get; set; } = new();
@@ -106,7 +106,7 @@ public sealed class EditModel(AppDbContext db, OfficeClock clock, IStringLocaliz
         }
 
         TempData["Message"] = t["Common.Saved"].Value;
-        return Redirect($"/Foreigners/Detail/{person.Id}");
+        return Redirect(listed.Foreigner(person.Id));
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

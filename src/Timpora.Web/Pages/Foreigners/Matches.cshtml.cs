@@ -12,7 +12,7 @@ namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>Person resolution by the office: a report whose guest has the name, birth date and nationality of
 /// someone already registered (but another passport) is reviewed here, and merged or kept apart.</summary>
-public sealed class MatchesModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MatchesModel(AppDbContext db, TimeProvider time, ListedRecords listed, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -47,7 +47,7 @@ public sealed class MatchesModel(AppDbContext db, TimeProvider time, IStringLoca
 
         await PersonMerge.MergeAsync(db, newPerson.Id, existing.Id, reason!.Trim(), time.GetUtcNow().UtcDateTime, cancellationToken);
         TempData["Message"] = t["Foreigners.Merged"].Value;
-        return Redirect($"/Foreigners/Detail/{existing.Id}");
+        return Redirect(listed.Foreigner(existing.Id));
     }
 
     public async Task<IActionResult> OnPostKeepApartAsync(Guid reportId, string? reason, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ namespace Timpora.Web.Pages.Meetings;
 /// <summary>The secretariat takes attendance of the invited members, and invites members added since.</summary>
 public sealed class AttendanceModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
+    private readonly ScopedIds ids = new(db);
+
     public MeetingView View { get; private set; } = null!;
 
     public IReadOnlyList<(Guid Id, string Name)> NotInvited { get; private set; } = [];
@@ -29,12 +31,20 @@ public sealed class AttendanceModel(AppDbContext db, TimeProvider clock, IString
             return refusal;
         }
 
+        var marked = Present.Distinct().ToList();
+        if (await ids.NotTeamMembersAsync(marked, View.Team.Id, cancellationToken) is { Count: > 0 })
+        {
+            // No name for an id that is not this team's: it may be another office's member.
+            ModelState.AddModelError(nameof(Present), t["Meetings.AttendeeNotOnTeam"]);
+            return Page();
+        }
+
         var invited = View.Attendees.ToDictionary(a => a.MemberId);
-        var strangers = Present.Where(p => !invited.ContainsKey(p)).ToList();
+        var strangers = marked.Where(p => !invited.ContainsKey(p)).ToList();
         if (strangers.Count > 0)
         {
-            var names = await db.TeamMembers.Where(m => strangers.Contains(m.Id)).Select(m => m.FullName).ToListAsync(cancellationToken);
-            ModelState.AddModelError(nameof(Present), t["Meetings.AttendeeNotInvited", names.Count > 0 ? string.Join(", ", names) : "?"]);
+            var names = await ids.TeamMembers.Where(m => strangers.Contains(m.Id)).Select(m => m.FullName).ToListAsync(cancellationToken);
+            ModelState.AddModelError(nameof(Present), t["Meetings.AttendeeNotInvited", string.Join(", ", names)]);
             return Page();
         }
 
@@ -68,6 +78,13 @@ public sealed class AttendanceModel(AppDbContext db, TimeProvider clock, IString
             return refusal;
         }
 
+        if (await ids.NotTeamMembersAsync([memberId], View.Team.Id, cancellationToken) is { Count: > 0 })
+        {
+            Present = [.. View.Attendees.Where(a => a.AttendedUtc is not null).Select(a => a.MemberId)];
+            ModelState.AddModelError(nameof(Present), t["Meetings.AttendeeNotOnTeam"]);
+            return Page();
+        }
+
         if (NotInvited.Any(n => n.Id == memberId))
         {
             db.MeetingInvitations.Add(new MeetingInvitation { MeetingId = id, MemberId = memberId, InvitedUtc = clock.GetUtcNow().UtcDateTime });
@@ -93,7 +110,7 @@ public sealed class AttendanceModel(AppDbContext db, TimeProvider clock, IString
 
         View = await MeetingView.LoadAsync(db, meeting, cancellationToken);
         var invited = View.Attendees.Select(a => a.MemberId).ToList();
-        NotInvited = (await db.TeamMembers.Where(m => m.TeamId == meeting.TeamId && !invited.Contains(m.Id)).OrderBy(m => m.FullName)
+        NotInvited = (await ids.TeamMembers.Where(m => m.TeamId == meeting.TeamId && !invited.Contains(m.Id)).OrderBy(m => m.FullName)
             .Select(m => new { m.Id, m.FullName }).ToListAsync(cancellationToken)).Select(m => (m.Id, m.FullName)).ToList();
         if (Request.Method == HttpMethods.Get)
         {

@@ -99,6 +99,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, OfficeClock 
         {
             ModelState.AddModelError("Input.AreaCode", t["Validation.AreaRequired"]);
         }
+        else if (Input.KanimId is { } office && !await new ScopedIds(db).AreaInOfficeAsync(area, office, cancellationToken))
+        {
+            // The operation's area decides who sees it (a PIMPASA of a village there): only the office's own.
+            ModelState.AddModelError("Input.AreaCode", t["Teams.AreaOutsideKanim"]);
+        }
 
         if (!ModelState.IsValid)
         {

@@ -6,23 +6,25 @@ using Timpora.Core.Areas;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
 using Timpora.Core.Organisation;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.People;
 
-public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailModel(AppDbContext db, ListedRecords listedRecords, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Person? Person { get; private set; }
 
     public string? AreaDisplay { get; private set; }
 
-    /// <summary>Opening a record found by searching is outside daily work: the officer says why first.</summary>
+    /// <summary>Opening a record that no list of daily work showed (a search, a typed link) is outside daily work:
+    /// the officer says why first.</summary>
     public bool NeedsReason { get; private set; }
 
     public string? Reason { get; private set; }
 
     public string? ReasonError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, string? from, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string id, string? listed, string? reason, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var personId))
         {
@@ -36,7 +38,8 @@ public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource
         }
 
         Reason = reason?.Trim();
-        if (from == "search" && (Reason is null || Reason.Length < 5 || Reason.Length > 500))
+        // Owed unless a list of daily work sent the officer here: decided by the server, see ListedRecords.
+        if (!listedRecords.WasListed(listed, Person.Id) && (Reason is null || Reason.Length < 5 || Reason.Length > 500))
         {
             NeedsReason = true;
             ReasonError = Reason is null ? null : t["Reason.Invalid"].Value;

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Organisation;
 using Timpora.Web.Pages.Areas;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.People;
 
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, ListedRecords listed, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public PersonForm Input { get; set; } = new();
@@ -68,8 +68,9 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
 
         Area.Normalise();
         var areaCode = Area.SelectedCode;
-        var unit = Input.UnitId is { } unitId ? await db.AgencyUnits.FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
-        if (Input.UnitId is not null && (unit is null || !db.Caller.Scope.Covers(unit.KanimId, "")))
+        var ids = new ScopedIds(db);
+        var unit = Input.UnitId is { } unitId ? await ids.AgencyUnits.FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
+        if (Input.UnitId is not null && unit is null)
         {
             ModelState.AddModelError("Input.UnitId", t["People.UnitUnknown"]);
         }
@@ -78,7 +79,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         {
             ModelState.AddModelError(nameof(Area), t["Validation.AreaRequired"]);
         }
-        else if (unit is not null && !await InWorkingAreaAsync(areaCode, unit.KanimId, cancellationToken))
+        else if (unit is not null && !await ids.AreaInOfficeAsync(areaCode, unit.KanimId, cancellationToken))
         {
             ModelState.AddModelError(nameof(Area), t["People.AreaOutsideKanim"]);
         }
@@ -115,29 +116,15 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         }
 
         TempData["Message"] = t["Common.Saved"].Value;
-        return Redirect($"/People/{person.Id}");
+        return Redirect(listed.Person(person.Id));
     }
 
     private async Task<Person?> FindAsync(string id, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var personId) ? await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
 
-    private Task<bool> InWorkingAreaAsync(string areaCode, int kanimId, CancellationToken cancellationToken)
-    {
-        if (Timpora.Core.Areas.Area.LevelOf(areaCode) == AreaLevel.Province)
-        {
-            return db.KanimWorkingAreas.AnyAsync(w => w.KanimId == kanimId && w.RegencyCode.StartsWith(areaCode + "."), cancellationToken);
-        }
-
-        var regency = Timpora.Core.Areas.Area.Ancestor(areaCode, AreaLevel.Regency);
-        return db.KanimWorkingAreas.AnyAsync(w => w.KanimId == kanimId && w.RegencyCode == regency, cancellationToken);
-    }
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var scope = db.Caller.Scope;
-        var kanims = scope.KanimIds;
-        Units = (await db.AgencyUnits.AsNoTracking()
-                .Where(u => scope.All || kanims.Contains(u.KanimId))
+        Units = (await new ScopedIds(db).AgencyUnits.AsNoTracking()
                 .OrderBy(u => u.Name)
                 .Select(u => new { u.Id, u.Name, Agency = u.Agency!.Code })
                 .ToListAsync(cancellationToken))

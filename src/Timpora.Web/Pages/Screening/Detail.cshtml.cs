@@ -8,12 +8,13 @@ using Timpora.Core.Audit;
 using Timpora.Core.Data;
 using Timpora.Core.Watchlists;
 using Timpora.Web.Pages.Watchlists;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Screening;
 
 /// <summary>One hit: who was screened, the entry, why the matcher found them alike; the officer confirms or
 /// dismisses with a reason. The hit belongs to the office of the screened person: others get a 404.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, ListedRecords listed, IStringLocalizer<SharedResource> t) : PageModel
 {
     public WatchlistHit Hit { get; private set; } = null!;
 
@@ -101,7 +102,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         ListName = WatchlistTexts.Name(await db.Watchlists.AsNoTracking().FirstOrDefaultAsync(w => w.Code == Entry.WatchlistCode, cancellationToken), Entry.WatchlistCode);
         Report = hit.GuestReportId is { } reportId ? await db.GuestReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken) : null;
         var operation = await HitSources.OperationOf(db, hit.SubjectKind, hit.SubjectId).FirstOrDefaultAsync(cancellationToken);
-        SourceUrl = HitSources.Url(hit.SubjectKind, hit.SubjectId, hit.ForeignerId, operation);
+        SourceUrl = HitSources.Url(listed, hit.SubjectKind, hit.SubjectId, hit.ForeignerId, operation);
         SourceSummary = await HitSources.SummaryAsync(db, hit, cancellationToken);
         OwnerName = await db.Kanims.Where(k => k.Id == Entry.KanimId).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
         return true;

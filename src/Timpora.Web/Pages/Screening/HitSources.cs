@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
 using Timpora.Core.Watchlists;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Screening;
 
@@ -10,9 +11,10 @@ namespace Timpora.Web.Pages.Screening;
 /// finding on its operation, a tip on its own page.</summary>
 public static class HitSources
 {
-    public static string? Url(SubjectKind kind, Guid subjectId, Guid? foreignerId, Guid? operationId) => kind switch
+    /// <summary>A hit is daily work, so a profile opens from it without a reason (<see cref="ListedRecords"/>).</summary>
+    public static string? Url(ListedRecords listed, SubjectKind kind, Guid subjectId, Guid? foreignerId, Guid? operationId) => kind switch
     {
-        SubjectKind.GuestReport or SubjectKind.StayPermit => foreignerId is { } person ? $"/Foreigners/Detail/{person}" : null,
+        SubjectKind.GuestReport or SubjectKind.StayPermit => foreignerId is { } person ? listed.Foreigner(person) : null,
         SubjectKind.OperationFinding => operationId is { } operation ? $"/Operations/{operation}" : null,
         _ => $"/Tips/Detail/{subjectId}",
     };

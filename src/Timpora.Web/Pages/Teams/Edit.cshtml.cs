@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Teams;
 using Timpora.Web.Platform;
@@ -87,7 +86,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, OfficeClock o
             {
                 ModelState.AddModelError("Input.AreaCode", t["Validation.AreaRequired"]);
             }
-            else if (areaCode is not null && !await CoversAsync(kanimId, areaCode, cancellationToken))
+            else if (areaCode is not null && !await new ScopedIds(db).AreaInOfficeAsync(areaCode, kanimId, cancellationToken))
             {
                 ModelState.AddModelError("Input.AreaCode", t["Teams.AreaOutsideKanim"]);
             }
@@ -141,17 +140,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, OfficeClock o
 
         TempData["Message"] = t["Common.Saved"].Value;
         return Redirect($"/Teams/{team.Id}");
-    }
-
-    private Task<bool> CoversAsync(int kanimId, string areaCode, CancellationToken cancellationToken)
-    {
-        if (Area.LevelOf(areaCode) == AreaLevel.Province)
-        {
-            return db.KanimWorkingAreas.AnyAsync(w => w.KanimId == kanimId && w.RegencyCode.StartsWith(areaCode + "."), cancellationToken);
-        }
-
-        var regency = Area.Ancestor(areaCode, AreaLevel.Regency);
-        return db.KanimWorkingAreas.AnyAsync(w => w.KanimId == kanimId && w.RegencyCode == regency, cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

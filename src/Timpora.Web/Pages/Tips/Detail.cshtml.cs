@@ -165,7 +165,7 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
         Steps = IsImmigration ? allowed : User.IsInRole(Roles.PartnerMember) ? [.. allowed.Intersect(PartnerSteps)] : [];
         if (IsImmigration)
         {
-            Units = (await db.AgencyUnits.Where(u => u.KanimId == tip.KanimId).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            Units = (await new ScopedIds(db).AgencyUnits.Where(u => u.KanimId == tip.KanimId).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
                 .Select(u => (u.Id, u.Name)).ToList();
             Officers = (await db.Users.Where(u => u.KanimId == tip.KanimId && u.ProviderId == null).OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();

@@ -90,7 +90,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             {
                 ModelState.AddModelError(nameof(Area), t["Village.AlreadyProposed"]);
             }
-            else if ((kanimId = await VillageAccess.KanimOfAsync(db, area.Code, cancellationToken)) is null || !db.Caller.Scope.Covers(kanimId.Value, ""))
+            else if ((kanimId = await new ScopedIds(db).VillageOfficeAsync(area.Code, cancellationToken)) is null || !db.Caller.Scope.Covers(kanimId.Value, ""))
             {
                 ModelState.AddModelError(nameof(Area), t["Village.OutsideKanim"]);
             }

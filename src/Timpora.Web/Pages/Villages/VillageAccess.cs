@@ -2,13 +2,12 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Accounts;
-using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Villages;
 
 namespace Timpora.Web.Pages.Villages;
 
-/// <summary>What the programme's pages share: who may act for the office, which Kanim an area belongs to, and
+/// <summary>What the programme's pages share: who may act for the office, and
 /// the texts of the programme's enums.</summary>
 public static class VillageAccess
 {
@@ -16,13 +15,6 @@ public static class VillageAccess
     /// office's work; a PIMPASA works inside the villages they are assigned.</summary>
     public static bool IsOffice(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.KanwilSupervisor) || user.IsInRole(Roles.KanimOfficer);
-
-    /// <summary>The Kanim whose working area holds the area's regency, or null.</summary>
-    public static Task<int?> KanimOfAsync(AppDbContext db, string areaCode, CancellationToken cancellationToken)
-    {
-        var regency = Area.Ancestor(areaCode, AreaLevel.Regency);
-        return db.KanimWorkingAreas.Where(w => w.RegencyCode == regency).Select(w => (int?)w.KanimId).FirstOrDefaultAsync(cancellationToken);
-    }
 
     /// <summary>The user's programme villages by name for a select; <paramref name="activeOnly"/> leaves out those that
     /// ended, except <paramref name="keep"/> (the village a record already has).</summary>

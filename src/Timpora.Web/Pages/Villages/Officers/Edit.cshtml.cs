@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Accounts;
-using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Villages;
 using Timpora.Web.Platform;
@@ -89,7 +88,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         {
             ModelState.AddModelError(nameof(VillageId), t["Village.Officer.PickVillage"]);
         }
-        else if (!await db.KanimWorkingAreas.AnyAsync(w => w.KanimId == Officer.KanimId && w.RegencyCode == Area.Ancestor(village.AreaCode, AreaLevel.Regency), cancellationToken))
+        else if (Officer.KanimId is not { } office || !await new ScopedIds(db).AreaInOfficeAsync(village.AreaCode, office, cancellationToken))
         {
             ModelState.AddModelError(nameof(VillageId), t["Village.Officer.OutsideKanim"]);
         }

@@ -9,7 +9,7 @@ public sealed record XlsxLimits
     public const int DefaultParts = 1_000;
 
     /// <summary>The uncompressed size of any one part: a 200,000-row sheet of the bulk template, written with
-    /// inline strings, is about 160 MiB.</summary>
+    /// inline strings and cell references, is about 170 MiB (read in 3 s with a managed heap under 30 MiB).</summary>
     public const long DefaultPartBytes = 256L * 1024 * 1024;
 
     /// <summary>The uncompressed size of all parts together.</summary>

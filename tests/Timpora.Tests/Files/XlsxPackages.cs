@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
@@ -70,6 +71,30 @@ internal static class XlsxPackages
 
     /// <summary>The letters of a column (0 = A, 26 = AA).</summary>
     public static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column((index / 26) - 1) + (char)('A' + (index % 26));
+
+    /// <summary>Makes the ZIP headers of <paramref name="part"/> declare <paramref name="size"/> uncompressed bytes,
+    /// whatever the entry really holds: a package that lies about its parts.</summary>
+    public static byte[] DeclareSize(byte[] file, string part, uint size)
+    {
+        var name = Encoding.UTF8.GetBytes(part);
+        var patched = file.ToArray();
+        for (var i = 0; i + 46 < patched.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(patched.AsSpan(i));
+            var (sizeAt, nameAt) = signature switch
+            {
+                0x04034b50 => (22, 30),
+                0x02014b50 => (24, 46),
+                _ => (-1, -1),
+            };
+            if (sizeAt >= 0 && patched.AsSpan(i + nameAt).StartsWith(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(patched.AsSpan(i + sizeAt), size);
+            }
+        }
+
+        return patched;
+    }
 
     private static void Part(ZipArchive zip, string name, Action<TextWriter> write)
     {

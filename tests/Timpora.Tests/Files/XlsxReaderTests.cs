@@ -78,6 +78,34 @@ public sealed class XlsxReaderTests
     }
 
     [Fact]
+    public void Rows_PartThatDeclaresLessThanItHolds_AreReadNoFurtherThanDeclared()
+    {
+        var guest = XlsxPackages.Row(null, Guest);
+        var file = XlsxPackages.DeclareSize(XlsxPackages.Build(w =>
+        {
+            for (var i = 0; i < 50_000; i++)
+            {
+                w.Write(guest);
+            }
+        }), "xl/worksheets/sheet1.xml", 4096);
+        using var reader = XlsxReader.Open(new MemoryStream(file));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = 0;
+        Assert.ThrowsAny<InvalidDataException>(() =>
+        {
+            foreach (var row in reader.Rows())
+            {
+                read++;
+            }
+        });
+
+        // The bounds on parts hold because the framework inflates no more than the directory declares.
+        Assert.InRange(read, 0, 4096 / guest.Length);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024);
+    }
+
+    [Fact]
     public void Rows_CellLongerThanTheLimit_IsRefusedWithoutBeingHeld()
     {
         var file = XlsxPackages.Build(w =>

@@ -6,6 +6,9 @@ namespace Timpora.Core.Audit;
 /// (triggers in the schema history), and <see cref="Data.AppDbContext"/> refuses them before that.</summary>
 public sealed class AuditEntry : IWrittenOnce
 {
+    public const int EntityIdLength = 100;
+    public const int ReasonLength = 500;
+
     public long Id { get; set; }
     public DateTime AtUtc { get; set; }
     public string? UserId { get; set; }

@@ -205,8 +205,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(a => a.UserName).HasMaxLength(256);
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.Property(a => a.EntityType).HasMaxLength(100);
-            e.Property(a => a.EntityId).HasMaxLength(100);
-            e.Property(a => a.Reason).HasMaxLength(500);
+            e.Property(a => a.EntityId).HasMaxLength(AuditEntry.EntityIdLength);
+            e.Property(a => a.Reason).HasMaxLength(AuditEntry.ReasonLength);
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasQueryFilter(a => Scope.All || (a.KanimId != null && Scope.KanimIds.Contains(a.KanimId.Value)));
@@ -287,9 +287,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         IpAddress = actor.IpAddress,
         Action = action,
         EntityType = entityType,
-        EntityId = entityId,
+        // Ids and reasons may carry what a user typed (an export's filter): cut to the column, never a failed save.
+        EntityId = entityId.Length > AuditEntry.EntityIdLength ? entityId[..AuditEntry.EntityIdLength] : entityId,
         KanimId = kanimId,
-        Reason = reason,
+        Reason = reason?.Length > AuditEntry.ReasonLength ? reason[..AuditEntry.ReasonLength] : reason,
         Changes = changes,
     };
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Timpora.Core.Files;
 
 namespace Timpora.Core.GuestReports;
 
@@ -110,33 +109,33 @@ public static class BulkFile
         }
     }
 
+    /// <summary>Within <see cref="XlsxLimits.Default"/>: past a limit in the package or its shared strings the
+    /// file is refused before any row; past one in the sheet the rows before it are returned and the enumeration
+    /// then throws <see cref="XlsxLimitException"/> naming the row.</summary>
     private static (IReadOnlyList<string>, IEnumerable<BulkRow>) ReadXlsx(Stream stream)
     {
-        var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The XLSX file has no workbook.");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("The XLSX file has no sheet.");
-        var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
-        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var rows = sheet.Worksheet.Descendants<Row>().ToList();
-        if (rows.Count == 0)
+        var reader = XlsxReader.Open(stream);
+        var rows = reader.Rows().GetEnumerator();
+        if (!rows.MoveNext())
         {
-            document.Dispose();
+            rows.Dispose();
+            reader.Dispose();
             return ([], []);
         }
 
-        var headerCells = Cells(rows[0], strings);
+        var headerCells = rows.Current.Cells;
         var header = Enumerable.Range(0, headerCells.Count == 0 ? 0 : headerCells.Keys.Max() + 1)
             .Select(i => headerCells.TryGetValue(i, out var h) ? h.Trim().ToLowerInvariant() : "").ToList();
         return (header, Rows());
 
         IEnumerable<BulkRow> Rows()
         {
-            using (document)
+            using (reader)
+            using (rows)
             {
-                for (var r = 1; r < rows.Count; r++)
+                while (rows.MoveNext())
                 {
-                    var row = rows[r];
-                    var cells = Cells(row, strings);
+                    var cells = rows.Current.Cells;
                     var values = new Dictionary<string, string>(StringComparer.Ordinal);
                     for (var i = 0; i < header.Count; i++)
                     {
@@ -145,39 +144,10 @@ public static class BulkFile
 
                     if (values.Values.Any(v => v.Length > 0))
                     {
-                        yield return new BulkRow((int)(row.RowIndex?.Value ?? (uint)(r + 1)), values);
+                        yield return new BulkRow(rows.Current.Line, values);
                     }
                 }
             }
         }
-    }
-
-    private static Dictionary<int, string> Cells(Row row, List<string> strings)
-    {
-        var cells = new Dictionary<int, string>();
-        var next = 0;
-        foreach (var cell in row.Elements<Cell>())
-        {
-            // Writers may leave out the cell reference; the cell then follows the previous one.
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
-            next = column + 1;
-            var raw = cell.CellValue?.InnerText ?? cell.InnerText;
-            cells[column] = cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s < strings.Count
-                ? strings[s]
-                : raw;
-        }
-
-        return cells;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
     }
 }

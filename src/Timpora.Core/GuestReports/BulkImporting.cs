@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Foreigners;
 using Timpora.Core.Permits;
 
@@ -72,11 +73,44 @@ public static class BulkImporting
                 .SetProperty(b => b.Rejected, rejected), cancellationToken), cancellationToken);
         }
 
+        var lastLine = 1;
+        Exception? stop = null;
+        IEnumerator<BulkRow> reading;
         try
         {
-            var (_, rows) = BulkFile.Read(new MemoryStream(import.Content), import.Format);
-            foreach (var batch in rows.Chunk(BatchSize))
+            reading = BulkFile.Read(new MemoryStream(import.Content), import.Format).Rows.GetEnumerator();
+        }
+        catch (Exception error) when (Unreadable(error))
+        {
+            // Refused before the first row (the upload page checks the same, so only a file changed since).
+            (reading, stop) = (Enumerable.Empty<BulkRow>().GetEnumerator(), error);
+        }
+
+        using (reading)
+        {
+            while (stop is null)
             {
+                // A file that cannot be read past some row (damaged, or past an XLSX limit) still has every row
+                // before it checked and kept, the last partial chunk included.
+                var batch = new List<BulkRow>(BatchSize);
+                try
+                {
+                    while (batch.Count < BatchSize && reading.MoveNext())
+                    {
+                        batch.Add(reading.Current);
+                    }
+                }
+                catch (Exception error) when (Unreadable(error))
+                {
+                    stop = error;
+                }
+
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                lastLine = batch[^1].Line;
                 var parsed = batch.Select(r => (Row: r, Parse: Parse(r, zone))).ToList();
                 List<CheckIn> valid = [.. parsed.Where(p => p.Parse.Problems.Count == 0).Select(p => p.Parse.CheckIn!)];
                 // Each chunk in a context of its own, on another thread: while one chunk is being written, the
@@ -89,29 +123,38 @@ public static class BulkImporting
                 }
 
                 inFlight = new Chunk(parsed, outcomes);
+                if (batch.Count < BatchSize)
+                {
+                    break;
+                }
             }
-
-            if (inFlight is not null)
-            {
-                await RecordAsync(inFlight);
-                inFlight = null;
-            }
-
-            await FinishAsync(db, importId, BulkStatus.Done, null, result, processed, accepted, rejected, clock, cancellationToken);
         }
-        catch (Exception error) when (error is InvalidDataException or IOException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or CsvHelper.CsvHelperException)
+
+        if (inFlight is not null)
         {
-            if (inFlight is not null)
-            {
-                // The chunk read before the failure is kept and reported.
-                await RecordAsync(inFlight);
-            }
-
-            // A file that breaks midway keeps the rows already accepted; the result says where it stopped.
-            result.Append(CultureInfo.InvariantCulture, $"{processed + 1},rejected,,{Quote("The file cannot be read from here on: " + error.Message)}\n");
-            await FinishAsync(db, importId, BulkStatus.Failed, error.Message, result, processed, accepted, rejected, clock, cancellationToken);
+            await RecordAsync(inFlight);
         }
+
+        if (stop is null)
+        {
+            await FinishAsync(db, importId, BulkStatus.Done, null, result, processed, accepted, rejected, clock, cancellationToken);
+            return;
+        }
+
+        // The result says where the file stopped and why; the rows before it are kept.
+        var reason = describe(Stopped(stop));
+        var line = stop is XlsxLimitException { Line: { } at } ? at : lastLine + 1;
+        result.Append(CultureInfo.InvariantCulture, $"{line},stopped,,{Quote(reason)}\n");
+        await FinishAsync(db, importId, BulkStatus.Failed, reason, result, processed, accepted, rejected, clock, cancellationToken);
     }
+
+    private static bool Unreadable(Exception error) =>
+        error is InvalidDataException or IOException or FormatException or CsvHelper.CsvHelperException;
+
+    /// <summary>Why a file stopped being read, as a problem of the whole file ("Report.&lt;Code&gt;").</summary>
+    public static ReportProblem Stopped(Exception error) => error is XlsxLimitException limit
+        ? new ReportProblem("", "Xlsx" + limit.Limit, limit.Message, [limit.Maximum, limit.Line ?? 0])
+        : new ReportProblem("", "FileUnreadable", "The file cannot be read from here on: " + error.Message, [error.Message]);
 
     private static async Task<IReadOnlyList<ReportOutcome>> CheckInChunkAsync(
         DbContextOptions<AppDbContext> options, Caller caller, Guid providerId, List<CheckIn> checkIns, TimeProvider clock, CancellationToken cancellationToken)

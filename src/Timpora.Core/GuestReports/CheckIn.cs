@@ -43,8 +43,9 @@ public sealed record CheckIn
 }
 
 /// <summary>What is wrong with one field of a report. <see cref="Code"/> names a resource text
-/// ("Report.&lt;Code&gt;"); <see cref="Message"/> is the English text for logs and the API.</summary>
-public sealed record ReportProblem(string Field, string Code, string Message);
+/// ("Report.&lt;Code&gt;"), formatted with <see cref="Arguments"/>; <see cref="Message"/> is the English text for
+/// logs and the API.</summary>
+public sealed record ReportProblem(string Field, string Code, string Message, IReadOnlyList<object>? Arguments = null);
 
 /// <summary>The rules every check-in must pass before it is accepted, whatever the channel.</summary>
 public static class CheckInRules

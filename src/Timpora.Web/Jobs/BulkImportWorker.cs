@@ -39,11 +39,11 @@ public sealed partial class BulkImportWorker(
         }
 
         var culture = await db.BulkImports.Where(b => b.Id == id).Select(b => b.Culture).FirstAsync(cancellationToken);
-        // The reasons in the result file are in the language of the person who uploaded it.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        // The reasons in the result file are in the language (and number format) of the person who uploaded it.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            await BulkImporting.RunAsync(db, id, p => t["Report." + p.Code].ResourceNotFound ? p.Message : $"{p.Field}: {t["Report." + p.Code]}", clock, cancellationToken);
+            await BulkImporting.RunAsync(db, id, Describe, clock, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -57,6 +57,13 @@ public sealed partial class BulkImportWorker(
 
         return true;
     }
+
+    private string Describe(ReportProblem problem) => t["Report." + problem.Code, [.. problem.Arguments ?? []]] switch
+    {
+        { ResourceNotFound: true } => problem.Message,
+        var text when problem.Field.Length == 0 => text.Value,
+        var text => $"{problem.Field}: {text}",
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bulk import worker failed")]
     private static partial void LogFailure(ILogger logger, Exception error);

@@ -32,6 +32,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
             413 => (t["Error.TooLarge"].Value, t["Error.TooLargeText"].Value),
             429 => (t["Error.TooMany"].Value, t["Error.TooManyText"].Value),
             400 => (t["Error.BadRequest"].Value, t["Error.BadRequestText"].Value),
+            405 => (t["Error.MethodNotAllowed"].Value, t["Error.MethodNotAllowedText"].Value),
+            414 => (t["Error.QueryTooLong"].Value, t["Error.QueryTooLongText", Platform.PageRequestRules.MaxQueryValueLength].Value),
             _ => (t["Error.Server"].Value, t["Error.ServerText"].Value),
         };
         Response.StatusCode = code;

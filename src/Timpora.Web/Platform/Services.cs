@@ -141,6 +141,7 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/Villages/Officers", Policies.Office);
                 o.Conventions.AuthorizeFolder("/Operations", Policies.Staff);
             })
+            .AddMvcOptions(o => o.Filters.Add(new PageRequestRules()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");

@@ -12,7 +12,7 @@ namespace Timpora.Tests.GuestReports;
 /// row explained in the result file.</summary>
 public sealed class BulkUploadTests(TestApp app)
 {
-    private const string Header = "surname,given_names,sex,birth_date,nationality,passport_number,passport_issuing_state,passport_expiry,permit_kind,visa_index,permit_number,permit_expiry,check_in,planned_departure,room,purpose";
+    internal const string Header = "surname,given_names,sex,birth_date,nationality,passport_number,passport_issuing_state,passport_expiry,permit_kind,visa_index,permit_number,permit_expiry,check_in,planned_departure,room,purpose";
 
     [Fact]
     public async Task Csv_MixedRows_KeepsTheValidOnesAndExplainsTheOthers()
@@ -99,12 +99,12 @@ public sealed class BulkUploadTests(TestApp app)
 
     private static string CheckInText() => DateTime.UtcNow.AddHours(7).AddHours(-3).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Passport() => "B" + ReportingData.Letters(3) + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Passport() => "B" + ReportingData.Letters(3) + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Row(string surname, string given, string nationality, string passport) =>
+    internal static string Row(string surname, string given, string nationality, string passport) =>
         $"{surname},{given},M,1985-04-01,{nationality},{passport},{nationality},2031-01-01,ITK,B1,,{DateTime.UtcNow.AddDays(20):yyyy-MM-dd},{CheckInText()},,5,Holiday";
 
-    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string name, byte[] content)
+    internal static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string name, byte[] content)
     {
         var page = await TestApp.GetHtmlAsync(client, "/GuestReports/Upload");
         using var form = new MultipartFormDataContent();
@@ -115,14 +115,16 @@ public sealed class BulkUploadTests(TestApp app)
         return await client.PostAsync(new Uri("/GuestReports/Upload", UriKind.Relative), form);
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient client, string name, byte[] content)
+    internal static async Task<Guid> UploadAsync(HttpClient client, string name, byte[] content)
     {
         var response = await PostFileAsync(client, name, content);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
     }
 
-    private async Task<BulkImport> WaitAsync(Guid id)
+    private Task<BulkImport> WaitAsync(Guid id) => WaitAsync(app, id);
+
+    internal static async Task<BulkImport> WaitAsync(TestApp app, Guid id)
     {
         for (var i = 0; i < 100; i++)
         {

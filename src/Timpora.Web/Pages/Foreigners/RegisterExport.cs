@@ -27,7 +27,7 @@ public static class RegisterExport
     {
         foreach (var kanim in rows.GroupBy(r => r.KanimId))
         {
-            db.RecordAccess(AuditAction.Exported, entity, $"export:{name}:{kanim.Count()}", kanim.Key, filter.Length > 480 ? filter[..480] : filter);
+            db.RecordAccess(AuditAction.Exported, entity, $"export:{name}:{kanim.Count()}", kanim.Key, filter);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.GuestReports;
 using Timpora.Core.Providers;
 using Timpora.Web.Platform;
@@ -95,9 +96,16 @@ public sealed class UploadModel(AppDbContext db, OfficeClock clock, IStringLocal
                 : BulkFile.CheckHeader(header) is { } problem ? t["Bulk.WrongHeader", problem, string.Join(",", BulkFile.Columns)].Value
                 : null;
         }
-        catch (Exception error) when (error is InvalidDataException or IOException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or CsvHelper.CsvHelperException)
+        catch (XlsxLimitException limit)
         {
-            return t["Bulk.NotCsvOrXlsx"].Value;
+            // A bound of the package or its shared strings refuses the whole file here, before any row is read;
+            // a bound inside the sheet is met by the worker, which keeps the rows before it.
+            var problem = BulkImporting.Stopped(limit);
+            return t["Report." + problem.Code, [.. problem.Arguments!]].Value;
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException or FormatException or CsvHelper.CsvHelperException)
+        {
+            return t[format == BulkFormat.Xlsx ? "Bulk.XlsxUnreadable" : "Bulk.NotCsvOrXlsx"].Value;
         }
     }
 

@@ -59,6 +59,7 @@ public static class Services
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<Pages.Account.EqualCostSignIn>()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {

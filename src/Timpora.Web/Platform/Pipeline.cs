@@ -7,12 +7,14 @@ public static class Pipeline
 {
     public static void UseTimpora(this WebApplication app)
     {
+        app.UseTimporaForwardedHeaders();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
+        app.UseTimporaMetrics();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseErrorPageAsGet();
@@ -34,7 +36,8 @@ public static class Pipeline
         app.MapRazorPages();
         app.MapApiV1();
         Api.Staff.WatchlistEntriesApi.MapWatchlistEntriesApi(app);
-        app.MapHealthChecks("/health").AllowAnonymous();
+        Api.Staff.CookieApi.MapCookieApiToken(app);
+        app.MapTimporaHealth();
     }
 
     private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>

@@ -60,6 +60,7 @@ public static class Services
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<Pages.Account.EqualCostSignIn>()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {
@@ -146,7 +147,9 @@ public static class Services
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddTimporaHealth();
+        services.AddTimporaForwardedHeaders(configuration);
+        builder.AddTimporaTelemetry(database.Provider);
         services.AddHttpLogging(o =>
         {
             o.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod

@@ -14,6 +14,16 @@ public sealed class WatchlistApiTests(TestApp app)
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Signs in and reads the antiforgery token, as a script of a signed-in user does before it writes.</summary>
+    private async Task<HttpClient> SignInWithTokenAsync(string userName)
+    {
+        var client = await app.SignInAsync(userName);
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/staff/v1/antiforgery-token", UriKind.Relative), Token));
+        Assert.Equal("X-CSRF-TOKEN", json.RootElement.GetProperty("headerName").GetString());
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", json.RootElement.GetProperty("token").GetString());
+        return client;
+    }
+
     private async Task<object> BodyAsync(string name, string born = "1980-04-05") => new
     {
         list = Watchlist.Wanted,
@@ -30,7 +40,7 @@ public sealed class WatchlistApiTests(TestApp app)
     [Fact]
     public async Task Post_Supervisor_CreatesAuditedEntryThenExpires()
     {
-        var supervisor = await app.SignInAsync("kanwil.ntt");
+        var supervisor = await SignInWithTokenAsync("kanwil.ntt");
         var (given, surname) = WatchlistData.NewName();
 
         var created = await supervisor.PostAsJsonAsync(new Uri(Url, UriKind.Relative), await BodyAsync($"{given} {surname}"), Token);
@@ -50,7 +60,7 @@ public sealed class WatchlistApiTests(TestApp app)
     [Fact]
     public async Task Post_BadNameAndDate_ProblemNamesFields()
     {
-        var supervisor = await app.SignInAsync("kanwil.ntt");
+        var supervisor = await SignInWithTokenAsync("kanwil.ntt");
 
         var response = await supervisor.PostAsJsonAsync(new Uri(Url, UriKind.Relative), await BodyAsync("BAD\u0000NAME", born: "1980-02-31"), Token);
 
@@ -64,7 +74,7 @@ public sealed class WatchlistApiTests(TestApp app)
     [Fact]
     public async Task Post_KanimOfficer_RefusedAndNothingSaved()
     {
-        var officer = await app.SignInAsync("kupang");
+        var officer = await SignInWithTokenAsync("kupang");
         var (given, surname) = WatchlistData.NewName();
 
         var response = await officer.PostAsJsonAsync(new Uri(Url, UriKind.Relative), await BodyAsync($"{given} {surname}"), Token);
@@ -72,5 +82,54 @@ public sealed class WatchlistApiTests(TestApp app)
         Assert.NotEqual(HttpStatusCode.Created, response.StatusCode);
         await using var db = app.SystemDb();
         Assert.False(await db.WatchlistEntries.AnyAsync(e => e.Name == $"{given} {surname}", Token));
+    }
+
+    [Fact]
+    public async Task Post_CrossOriginTextPlainWithCookieOnly_RefusedAndNothingSaved()
+    {
+        var supervisor = await app.SignInAsync("kanwil.ntt");
+        var (given, surname) = WatchlistData.NewName();
+        // What a page on another origin can send with the victim's cookie and no preflight: a "simple" request.
+        using var forged = new HttpRequestMessage(HttpMethod.Post, new Uri(Url, UriKind.Relative))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(await BodyAsync($"{given} {surname}")), System.Text.Encoding.UTF8, "text/plain"),
+        };
+        forged.Headers.Add("Origin", "https://attacker.example");
+
+        var response = await supervisor.SendAsync(forged, Token);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        await using var db = app.SystemDb();
+        Assert.False(await db.WatchlistEntries.AnyAsync(e => e.Name == $"{given} {surname}", Token));
+    }
+
+    [Fact]
+    public async Task Post_JsonWithoutAntiforgeryToken_ForbiddenProblemNamesTheHeader()
+    {
+        var supervisor = await app.SignInAsync("kanwil.ntt");
+        var (given, surname) = WatchlistData.NewName();
+
+        var response = await supervisor.PostAsJsonAsync(new Uri(Url, UriKind.Relative), await BodyAsync($"{given} {surname}"), Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var message = json.RootElement.GetProperty("errors").GetProperty("X-CSRF-TOKEN")[0].GetString();
+        Assert.Contains("/api/staff/v1/antiforgery-token", message, StringComparison.Ordinal);
+        await using var db = app.SystemDb();
+        Assert.False(await db.WatchlistEntries.AnyAsync(e => e.Name == $"{given} {surname}", Token));
+    }
+
+    [Fact]
+    public async Task Put_TokenOfAnotherUser_Forbidden()
+    {
+        var other = await SignInWithTokenAsync("kupang");
+        var supervisor = await app.SignInAsync("kanwil.ntt");
+        supervisor.DefaultRequestHeaders.Add("X-CSRF-TOKEN", other.DefaultRequestHeaders.GetValues("X-CSRF-TOKEN").Single());
+
+        var response = await supervisor.PutAsJsonAsync(new Uri($"{Url}/{Guid.NewGuid()}", UriKind.Relative), new { name = "X" }, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

@@ -13,7 +13,7 @@ namespace Timpora.Web.Api.Staff;
 
 /// <summary>List management by program for signed-in staff (the Identity cookie, not the providers' API keys; see
 /// ADR 0010): anyone on the staff reads, supervisors and administrators write. Writes go through WatchlistEditing,
-/// like the form and the import.</summary>
+/// like the form and the import. Writes carry the antiforgery header and JSON (CookieApi, ADR 0029).</summary>
 public static class WatchlistEntriesApi
 {
     public const string Prefix = "/api/staff/v1/watchlist-entries";
@@ -30,8 +30,9 @@ public static class WatchlistEntriesApi
 
     public static void MapWatchlistEntriesApi(this WebApplication app)
     {
-        // Not part of the providers' OpenAPI contract.
-        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.Staff).DisableAntiforgery().ExcludeFromDescription();
+        // Not part of the providers' OpenAPI contract. The framework's own antiforgery check covers form binding only;
+        // RequireCookieApiRules checks the token of every write, whatever its body.
+        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.Staff).DisableAntiforgery().ExcludeFromDescription().RequireCookieApiRules();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Supervisor);

@@ -32,7 +32,7 @@ public static class CrashBenchmark
         var web = Arg(args, "--web", Path.Combine(AppContext.BaseDirectory, "../../../../../src/Timpora.Web/bin/Release/net10.0/Timpora.Web.dll"));
         var random = new Random(seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Crash trials on {provider}: {trials} trials, {clients} clients ({clients / 2} with Idempotency-Key, {clients - clients / 2} without), each a property with its own key; the server killed with SIGKILL 1.5-4.5 s into the load, then restarted on the same database"));
+            $"Crash trials on {provider}: {trials} trials, {clients} clients ({clients / 2} with Idempotency-Key, {clients - clients / 2} without), each a property with its own key; the server killed with SIGKILL at a random 1.5-4.5 s after every client's first answer, then restarted on the same database"));
         var results = new List<Trial>();
         for (var t = 1; t <= trials; t++)
         {
@@ -109,6 +109,14 @@ public static class CrashBenchmark
                     }
                 }
             })).ToList();
+
+            // The random moment is counted from when every client has had an answer: the load is sustained by then,
+            // past the new process's first compilations.
+            var warm = Stopwatch.StartNew();
+            while (acked.Any(a => a is null || a.Count == 0) && warm.Elapsed < TimeSpan.FromMinutes(1) && load.All(l => !l.IsCompleted))
+            {
+                await Task.Delay(50);
+            }
 
             var watch = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(killAfter));

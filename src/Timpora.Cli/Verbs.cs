@@ -15,6 +15,7 @@ public static class Verbs
             case "screen": return await ScreenVerb.RunAsync(args[1..], input, output, error);
             case "backup": return await BackupVerb.RunAsync(args[1..], output, error);
             case "restore": return await RestoreVerb.RunAsync(args[1..], output, error);
+            case "create-admin": return await CreateAdminVerb.RunAsync(args[1..], input, output, error);
             default:
                 await error.WriteLineAsync("""
                     Timpora command line
@@ -29,6 +30,9 @@ public static class Verbs
                       restore --from FILE               the backup into an EMPTY database, verified against its manifest
                                                         (both take --provider sqlite|postgresql --connection "...", else
                                                         Database__Provider and Database__ConnectionString)
+                      create-admin --user NAME --email ADDRESS [--name "..."] [--password-stdin true]
+                                                        the first administrator (a production start seeds no account);
+                                                        the password is generated and printed once, or read from stdin
                     """);
                 return 2;
         }

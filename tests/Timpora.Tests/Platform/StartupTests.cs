@@ -102,6 +102,30 @@ public sealed class StartupTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
+    [Fact]
+    public async Task CreateAdmin_OnAProductionDatabaseWithNoAccount_MakesAnAdministratorWhoCanSignIn()
+    {
+        var connectionString = EmptyDatabase();
+        await using var host = Host(connectionString, environment: "Production", seedDemoData: "");
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var provider = app.Provider == DatabaseProvider.PostgreSql ? "postgresql" : "sqlite";
+
+        var output = new StringWriter();
+        var code = await Timpora.Cli.Verbs.RunAsync(
+            ["create-admin", "--user", "kepala.it", "--email", "it@kanim.test", "--provider", provider, "--connection", connectionString],
+            TextReader.Null, output, TextWriter.Null);
+        Assert.Equal(0, code);
+        var password = output.ToString().Split(": ")[^1].Trim();
+        var again = await Timpora.Cli.Verbs.RunAsync(
+            ["create-admin", "--user", "kepala.it", "--email", "it2@kanim.test", "--provider", provider, "--connection", connectionString],
+            TextReader.Null, TextWriter.Null, TextWriter.Null);
+        Assert.Equal(1, again);
+
+        var signIn = await TestApp.PostFormAsync(client, "/Account/SignIn", new() { ["Input.UserName"] = "kepala.it", ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Admin/Roles", UriKind.Relative), Token)).StatusCode);
+    }
+
     private WebApplicationFactory<Program> Host(string connectionString, string environment = "Testing", string seedDemoData = "true")
     {
         var folder = Directory.CreateTempSubdirectory("timpora-startup-").FullName;

@@ -197,7 +197,7 @@ public static class CheckInBenchmark
         Console.WriteLine($"Verified ({verdict}): {total} accepted answers (warm-up included); in the database {reports.Values.Sum()} reports, {people} people, {audit.Values.Sum()} audit entries (3 per check-in), each property's own and naming its own key");
     }
 
-    private static string Letters(int value)
+    internal static string Letters(int value)
     {
         var text = new StringBuilder();
         do
@@ -234,7 +234,7 @@ public static class CheckInBenchmark
 
     /// <summary>One approved property per client, each with its own API key, in the demo's areas: the batches of the
     /// group commit then mix as many properties as requests, as they would with thousands of properties reporting.</summary>
-    private static async Task<List<(Guid ProviderId, string Token)>> PropertiesAsync(DatabaseProvider provider, string connection, int count)
+    internal static async Task<List<(Guid ProviderId, string Token)>> PropertiesAsync(DatabaseProvider provider, string connection, int count)
     {
         await using var db = DatabaseOptions.CreateContext(provider, connection, Caller.System);
         var demo = await db.Providers.Where(p => p.Status == ProviderStatus.Approved).OrderBy(p => p.Name).ToListAsync();

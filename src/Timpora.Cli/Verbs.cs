@@ -13,6 +13,9 @@ public static class Verbs
                 return SchemaScript(args.Skip(1).ToArray(), output, error);
             case "mrz": return await MrzVerb.RunAsync(args[1..], input, output, error);
             case "screen": return await ScreenVerb.RunAsync(args[1..], input, output, error);
+            case "backup": return await BackupVerb.RunAsync(args[1..], output, error);
+            case "restore": return await RestoreVerb.RunAsync(args[1..], output, error);
+            case "create-admin": return await CreateAdminVerb.RunAsync(args[1..], input, output, error);
             default:
                 await error.WriteLineAsync("""
                     Timpora command line
@@ -22,6 +25,14 @@ public static class Verbs
                                                         write one JSON object per document per line
                       screen --watchlist W.csv --queries Q.csv --out R.csv
                                                         screen people against a ban or wanted list, hits to R.csv
+                      backup --out FILE                 a consistent copy of the database (files included) while the
+                                                        application runs, with row counts and checksums in FILE.manifest.json
+                      restore --from FILE               the backup into an EMPTY database, verified against its manifest
+                                                        (both take --provider sqlite|postgresql --connection "...", else
+                                                        Database__Provider and Database__ConnectionString)
+                      create-admin --user NAME --email ADDRESS [--name "..."] [--password-stdin true]
+                                                        the first administrator (a production start seeds no account);
+                                                        the password is generated and printed once, or read from stdin
                     """);
                 return 2;
         }

@@ -22,10 +22,12 @@ public sealed class DatabaseOptions
     /// <summary>For SQLite, defaults to a file in the data folder.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Seed the demo stories. On by default for SQLite; PostgreSQL gets demo data only when asked.</summary>
+    /// <summary>Seed the demo stories into an empty database. Unset, SQLite outside Production gets them (the
+    /// README's run command); PostgreSQL, and any database in Production, only when this is set to true: the demo
+    /// accounts share a published password.</summary>
     public bool? SeedDemoData { get; set; }
 
-    public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;
+    public bool ShouldSeedDemoData(bool production) => SeedDemoData ?? (Provider == DatabaseProvider.Sqlite && !production);
 
     /// <summary>PostgreSQL only: a streaming replica of the primary that lists, reports, exports and dashboards
     /// read from (<see cref="ReportingDb"/>, ADR 0027). Unset, they read the primary.</summary>

@@ -45,6 +45,17 @@ public sealed partial class BulkImportWorker(
         {
             await BulkImporting.RunAsync(db, id, Describe, clock, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: each chunk is its own transaction, so the rows before the one in flight are committed and
+            // that one is rolled back. The file is not left "running" for ever; the operator sees where it stopped.
+            db.ChangeTracker.Clear();
+            await db.BulkImports.Where(b => b.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, BulkStatus.Failed)
+                .SetProperty(b => b.FinishedUtc, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(b => b.Error, "The service restarted while this file was processed; the rows counted as processed were kept. Upload the remaining rows again."), CancellationToken.None);
+            throw;
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // One broken file must not stop the worker (nor, by default, the host) for everyone else.

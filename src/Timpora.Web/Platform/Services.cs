@@ -30,6 +30,8 @@ public static class Services
                 : throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."));
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        // SIGTERM: the group commit drains its queue and the jobs stop at a transaction boundary within this time.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Timpora:ShutdownTimeoutSeconds", 30)));
 
         services.AddHttpContextAccessor();
         services.AddScoped<Func<Caller>>(sp =>

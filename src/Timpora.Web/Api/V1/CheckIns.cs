@@ -47,6 +47,14 @@ public static class CheckIns
                 db, ApiRequests.ProviderIdOf(context), request!.ToCheckIn(), ReportChannel.Api, clock.GetUtcNow().UtcDateTime, context.RequestAborted)
             : await batcher.SubmitAsync(
                 ApiRequests.ProviderIdOf(context), context.RequestServices.GetRequiredService<Func<Caller>>()(), request!.ToCheckIn(), context.RequestAborted);
+        if (outcome is null)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                "The service is restarting and took nothing from this request; send it again in a few seconds.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+        }
+
         if (outcome.Report is not { } report)
         {
             return Rejected(outcome.Problems);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Timpora.Web.Jobs;
 using Timpora.Core.Files;
+using Timpora.Web.Jobs;
 
 namespace Timpora.Tests.Tips;
 

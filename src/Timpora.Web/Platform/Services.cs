@@ -172,6 +172,8 @@ public static class Services
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddScoped<Core.Files.FileStore>();
+        services.AddSingleton<Jobs.LegacyFileImport>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.LegacyFileImport>());
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
         services.AddHostedService<Jobs.IdempotencyCleanupWorker>();

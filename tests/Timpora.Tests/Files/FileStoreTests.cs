@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Timpora.Core.Files;
 using Timpora.Core.Villages;
 using Timpora.Tests.Tips;
@@ -40,6 +42,37 @@ public sealed class FileStoreTests(TestApp app)
         Assert.Equal("image/jpeg", tipPhoto.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         Assert.Equal(TestImages.Png(withMetadata: false), await photo.Content.ReadAsByteArrayAsync(Token));
+    }
+
+    [Fact]
+    public async Task Import_ActivityPhotoLeftOnDiskByAnOldInstall_IsServedFromTheStoreWithoutItsLocation()
+    {
+        var village = await VillageData.AddAsync(app);
+        var pimpasa = await VillageData.OfficerOfAsync(app, village);
+        var activity = await AddActivityAsync(village);
+        var photo = new ActivityPhoto { ActivityId = activity.Id, ContentType = "image/jpeg", Size = 1, UploadedBy = "old", UploadedUtc = DateTime.UtcNow };
+        await using (var db = app.SystemDb())
+        {
+            db.ActivityPhotos.Add(photo);
+            await db.SaveChangesAsync(Token);
+        }
+
+        var folder = Path.Combine(app.Services.GetRequiredService<IConfiguration>()["Timpora:DataFolder"]!, "village-photos");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, photo.Id.ToString("N"));
+        await File.WriteAllBytesAsync(path, TestImages.Jpeg(), Token);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var imported = await app.Services.GetRequiredService<Web.Jobs.LegacyFileImport>().ImportAsync(
+                scope.ServiceProvider.GetRequiredService<Core.Data.AppDbContext>(), scope.ServiceProvider.GetRequiredService<FileStore>(), Token);
+            Assert.True(imported >= 1);
+        }
+
+        var served = await pimpasa.GetAsync(new Uri($"/Villages/Activities/Photo/{photo.Id}", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.DoesNotContain("GPSLatitude", System.Text.Encoding.ASCII.GetString(await served.Content.ReadAsByteArrayAsync(Token)), StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
     }
 
     [Fact]

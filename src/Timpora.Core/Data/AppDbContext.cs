@@ -199,6 +199,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureWatchlists(builder);
         ConfigureTeams(builder);
         ConfigureVillages(builder);
+        ConfigureFiles(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -56,7 +56,7 @@ public sealed class VillageActivity : PersonalRecord, IVillageRecord
     public List<ActivityPhoto> Photos { get; set; } = [];
 }
 
-/// <summary>A photo of an activity. The bytes live in the data folder (<see cref="ActivityPhotos"/>), not in the
+/// <summary>A photo of an activity. The bytes live in the file store (<see cref="Files.FileStore"/>, same id), not in the
 /// database; the row is reached only through its activity, so the activity's scope guards it.</summary>
 public sealed class ActivityPhoto
 {

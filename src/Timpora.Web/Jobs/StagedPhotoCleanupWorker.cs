@@ -1,12 +1,12 @@
-using Timpora.Web.Pages.Tips;
+using Timpora.Core.Files;
 
 namespace Timpora.Web.Jobs;
 
-/// <summary>Every hour deletes staged tip photos older than <c>Timpora:StagedPhotoRetentionHours</c> (24 by default):
-/// photos that came with a form sent back for a correction and never sent again. A reporter who comes back to such
-/// a form within the retention still finds them kept. Several instances may run it at once.</summary>
+/// <summary>Every hour deletes the staged tip photos whose time ran out: photos that came with a form sent back for
+/// a correction and never sent again. Each is kept <c>Timpora:StagedPhotoRetentionHours</c> (24 by default) from the
+/// time it came, so a reporter who comes back within that time still finds it. Several instances may run it at once.</summary>
 public sealed partial class StagedPhotoCleanupWorker(
-    PhotoStore photos, IConfiguration configuration, TimeProvider clock, ILogger<StagedPhotoCleanupWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<StagedPhotoCleanupWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromHours(24);
 
@@ -15,13 +15,13 @@ public sealed partial class StagedPhotoCleanupWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var retention = RetentionOf(configuration);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {
             try
             {
-                var deleted = photos.PruneStaged(clock.GetUtcNow().UtcDateTime - retention);
+                await using var scope = scopes.CreateAsyncScope();
+                var deleted = await scope.ServiceProvider.GetRequiredService<FileStore>().PruneStagedAsync(stoppingToken);
                 if (deleted > 0)
                 {
                     LogDeleted(logger, deleted);

@@ -174,11 +174,13 @@ public static class Services
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddApiV1(configuration);
-        services.AddTips(configuration, dataFolder);
+        services.AddTips(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddScoped<ListedRecords>();
-        services.AddSingleton(new Core.Villages.ActivityPhotos(dataFolder));
+        services.AddScoped<Core.Files.FileStore>();
+        services.AddSingleton<Jobs.LegacyFileImport>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.LegacyFileImport>());
         services.AddHostedService<Jobs.BulkImportWorker>();
         services.AddHostedService<Jobs.DailyDigestWorker>();
         services.AddHostedService<Jobs.IdempotencyCleanupWorker>();

@@ -173,7 +173,7 @@ public sealed class MeetingPagesTests(TestApp app)
         var meeting = await TeamData.AddMeetingAsync(app, team);
         var officer = await app.SignInAsync("kupang");
         var token = TestContext.Current.CancellationToken;
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var png = Tips.TestImages.Png(withMetadata: false);
 
         var refused = await UploadAsync(officer, meeting.Id, "foto.jpg", "MZ\u0090\0fake program"u8.ToArray());
         var stored = await UploadAsync(officer, meeting.Id, "foto-rapat.png", png);
@@ -188,6 +188,26 @@ public sealed class MeetingPagesTests(TestApp app)
 
         var stranger = await TeamData.SignInPartnerAsync(app, await TeamData.AddPersonAsync(app));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(link, UriKind.Relative), token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attachment_JpegWithExifGps_IsServedWithoutTheLocation()
+    {
+        var team = await TeamData.AddTeamAsync(app);
+        var meeting = await TeamData.AddMeetingAsync(app, team);
+        var officer = await app.SignInAsync("kupang");
+        var token = TestContext.Current.CancellationToken;
+
+        var stored = await UploadAsync(officer, meeting.Id, "foto-lokasi.jpg", Tips.TestImages.Jpeg());
+
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        var link = (await TestApp.GetHtmlAsync(officer, $"/Meetings/Attachments/{meeting.Id}")).QuerySelector("[data-testid=files] a")!.GetAttribute("href")!;
+        var file = await officer.GetAsync(new Uri(link, UriKind.Relative), token);
+        var bytes = await file.Content.ReadAsByteArrayAsync(token);
+        Assert.Equal("image/jpeg", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xFF, 0xD8], bytes[..2]);
+        Assert.DoesNotContain("GPSLatitude", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal("foto-lokasi.jpg", file.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid meetingId, string name, byte[] bytes)

@@ -1,5 +1,5 @@
 using System.Text;
-using Timpora.Core.Tips;
+using Timpora.Core.Files;
 
 namespace Timpora.Tests.Tips;
 

@@ -1,33 +1,28 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Timpora.Core.Files;
 using Timpora.Web.Jobs;
-using Timpora.Web.Pages.Tips;
 
 namespace Timpora.Tests.Tips;
 
-/// <summary>Staged photos of forms never sent again are deleted after the retention; fresh ones stay for the reporter.</summary>
+/// <summary>Staged photos of forms never sent again are deleted when their time runs out; fresh ones stay for the reporter.</summary>
 public sealed class StagedPhotoCleanupTests(TestApp app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PruneStaged_OlderThanTheRetention_DeletesOnlyTheAbandonedPhotos()
+    public async Task PruneStaged_PastTheirTime_DeletesOnlyTheAbandonedPhotos()
     {
-        var photos = app.Services.GetRequiredService<PhotoStore>();
-        var abandoned = await photos.StageAsync("image/jpeg", TestImages.Jpeg(false), Token);
-        var fresh = await photos.StageAsync("image/png", TestImages.Png(false), Token);
-        var folder = Path.Combine(app.Services.GetRequiredService<TipOptions>().PhotoFolder, "staged");
-        foreach (var file in Directory.GetFiles(folder, abandoned.ToString("N") + "*"))
-        {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-25));
-        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var files = scope.ServiceProvider.GetRequiredService<FileStore>();
+        var abandoned = await files.StageAsync(files.Check(TestImages.Jpeg(false), FileKinds.Photo, out _)!, DateTime.UtcNow.AddHours(-1), Token);
+        var fresh = await files.StageAsync(files.Check(TestImages.Png(false), FileKinds.Photo, out _)!, DateTime.UtcNow.AddHours(23), Token);
 
-        var deleted = photos.PruneStaged(DateTime.UtcNow - StagedPhotoCleanupWorker.RetentionOf(app.Services.GetRequiredService<IConfiguration>()));
+        var deleted = await files.PruneStagedAsync(Token);
 
         Assert.True(deleted >= 1);
-        Assert.Null(photos.StagedInfo(abandoned));
-        Assert.Empty(Directory.GetFiles(folder, abandoned.ToString("N") + "*"));
-        Assert.Equal(("image/png", (long)TestImages.Png(false).Length), photos.StagedInfo(fresh));
+        Assert.False(await files.IsStagedAsync(abandoned, Token));
+        Assert.True(await files.IsStagedAsync(fresh, Token));
     }
 
     [Theory]

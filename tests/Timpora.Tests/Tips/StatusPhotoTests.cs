@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Timpora.Core.Tips;
 
 namespace Timpora.Tests.Tips;
@@ -52,10 +51,11 @@ public sealed class StatusPhotoTests(TestApp app)
         Assert.Contains("2", TipData.Text(page, "tip-photos-added"), StringComparison.Ordinal);
         var (id, count) = await SavedAsync(code);
         Assert.Equal(3, count);
-        var folder = Path.Combine(app.Services.GetRequiredService<Web.Pages.Tips.TipOptions>().PhotoFolder, id.ToString("N"));
-        Assert.Equal(3, Directory.GetFiles(folder).Length);
-        Assert.All(Directory.GetFiles(folder), f => Assert.DoesNotContain("GPSLatitude", Encoding.ASCII.GetString(File.ReadAllBytes(f)), StringComparison.Ordinal));
         await using var db = app.SystemDb();
+        var ids = await db.TipPhotos.Where(p => p.TipId == id).Select(p => p.Id).ToListAsync(Token);
+        var files = await db.StoredFiles.Where(f => ids.Contains(f.Id) && f.StagedUntilUtc == null).ToListAsync(Token);
+        Assert.Equal(3, files.Count);
+        Assert.All(files, f => Assert.DoesNotContain("GPSLatitude", Encoding.ASCII.GetString(f.Content), StringComparison.Ordinal));
         Assert.True(await db.TipEvents.AnyAsync(e => e.TipId == id && e.Kind == TipEventKind.ReporterPhotos && e.Text == "2", Token));
     }
 

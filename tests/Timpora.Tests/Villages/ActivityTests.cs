@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Files;
 using Timpora.Core.Villages;
 
 namespace Timpora.Tests.Villages;
 
 public sealed class ActivityTests(TestApp app)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    private static readonly byte[] Png = Tips.TestImages.Png(withMetadata: false);
 
     [Fact]
     public async Task Record_DoneActivity_CountsTowardsTheQuarter()
@@ -71,6 +72,26 @@ public sealed class ActivityTests(TestApp app)
     }
 
     [Fact]
+    public async Task Photo_JpegWithExifGps_IsServedWithoutTheLocation()
+    {
+        var village = await VillageData.AddAsync(app);
+        var pimpasa = await VillageData.OfficerOfAsync(app, village);
+        var activity = await AddActivityAsync(village);
+
+        var upload = await UploadAsync(pimpasa, activity.Id, Tips.TestImages.Jpeg(), "lokasi.jpg");
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        await using var db = app.SystemDb();
+        var photo = await db.ActivityPhotos.SingleAsync(p => p.ActivityId == activity.Id, TestContext.Current.CancellationToken);
+        var served = await pimpasa.GetAsync(new Uri($"/Villages/Activities/Photo/{photo.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var bytes = await served.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xFF, 0xD8], bytes[..2]);
+        Assert.DoesNotContain("GPSLatitude", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains("nosniff", served.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Fact]
     public async Task Photo_TextFileNamedJpg_IsRefused()
     {
         var village = await VillageData.AddAsync(app);
@@ -123,9 +144,9 @@ public sealed class ActivityTests(TestApp app)
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
     [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50 }, "image/webp")]
     [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38 }, null)]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, null)]
-    public void ContentType_ByMagicBytes_OnlyJpegPngWebp(byte[] head, string? expected) =>
-        Assert.Equal(expected, ActivityPhotos.ContentTypeOf(head));
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, null)]
+    public void ContentType_ByMagicBytes_OnlyJpegPngWebpArePhotos(byte[] head, string? expected) =>
+        Assert.Equal(expected, ContentSniffer.Recognise(head) is { Kind: FileKinds.Photo } found ? found.ContentType : null);
 
     private static Dictionary<string, string> Form(Guid village, string date, string status, int men = 0, int women = 0, int migrants = 0) => new()
     {

@@ -93,7 +93,7 @@ public sealed class MeetingShare
     public Guid TeamId { get; set; }
 }
 
-/// <summary>A photo or document of a meeting. The file lives in the data folder, under its id.</summary>
+/// <summary>A photo or document of a meeting. The file lives in the file store, under the same id.</summary>
 public sealed class MeetingAttachment
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

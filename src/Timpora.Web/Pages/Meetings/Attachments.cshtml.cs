@@ -4,22 +4,24 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Meetings;
 using Timpora.Core.Teams;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Meetings;
 
-/// <summary>Photos and documents of a meeting. Files sit in the data folder, not the database; they are
+/// <summary>Photos and documents of a meeting, kept in the file store (photos without their metadata); they are
 /// served only to those who may see the meeting.</summary>
-public sealed class AttachmentsModel(AppDbContext db, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+[RequestSizeLimit(FileStore.MaxBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = FileStore.MaxBytes + (256 * 1024))]
+public sealed class AttachmentsModel(AppDbContext db, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
     public bool CanManage { get; private set; }
 
     public IReadOnlyList<MeetingAttachment> Files { get; private set; } = [];
-
-    private string DataFolder => Path.GetFullPath(configuration["Timpora:DataFolder"] ?? "App_Data", environment.ContentRootPath);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -31,15 +33,14 @@ public sealed class AttachmentsModel(AppDbContext db, IConfiguration configurati
             return NotFound();
         }
 
-        var path = AttachmentFile.PathOf(DataFolder, id, attachment.Id);
-        if (!System.IO.File.Exists(path))
+        if (await files.ReadAsync(attachment.Id, cancellationToken) is not { } stored)
         {
             return NotFound();
         }
 
         db.RecordAccess(AuditAction.Viewed, nameof(MeetingAttachment), attachment.Id.ToString(), Meeting.Team!.KanimId);
         await db.SaveChangesAsync(cancellationToken);
-        return PhysicalFile(path, attachment.ContentType, attachment.FileName);
+        return StoredFileResult.Attachment(Response, stored, attachment.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, IFormFile? upload, CancellationToken cancellationToken)
@@ -60,40 +61,30 @@ public sealed class AttachmentsModel(AppDbContext db, IConfiguration configurati
             return Page();
         }
 
-        if (upload.Length > AttachmentFile.MaxBytes)
-        {
-            ModelState.AddModelError("upload", t["Meetings.FileTooLarge", AttachmentFile.MaxBytes / 1024 / 1024]);
-            return Page();
-        }
-
-        var head = new byte[8];
+        (StoredFile? File, FileProblem? Problem) added;
         await using (var stream = upload.OpenReadStream())
         {
-            _ = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            added = await files.AddAsync(stream, FileKinds.Photo | FileKinds.Document, cancellationToken);
         }
 
-        if (AttachmentFile.Recognise(head) is not { } contentType)
+        if (added.File is not { } file)
         {
-            ModelState.AddModelError("upload", t["Meetings.FileKind"]);
+            ModelState.AddModelError("upload", added.Problem == FileProblem.TooLarge
+                ? t["Meetings.FileTooLarge", FileStore.MaxBytes / 1024 / 1024]
+                : t["Meetings.FileKind"]);
             return Page();
         }
 
         var attachment = new MeetingAttachment
         {
+            Id = file.Id,
             MeetingId = id,
             FileName = Path.GetFileName(upload.FileName).Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "lampiran",
-            ContentType = contentType,
-            Size = upload.Length,
+            ContentType = file.ContentType,
+            Size = file.Length,
             UploadedBy = User.Identity!.Name!,
             UploadedUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var path = AttachmentFile.PathOf(DataFolder, id, attachment.Id);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var target = System.IO.File.Create(path))
-        {
-            await upload.CopyToAsync(target, cancellationToken);
-        }
-
         db.MeetingAttachments.Add(attachment);
         db.RecordAccess(AuditAction.Created, nameof(MeetingAttachment), attachment.Id.ToString(), Meeting.Team!.KanimId);
         await db.SaveChangesAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Timpora.Core.Accounts;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Tips;
 using Timpora.Web.Platform;
 
@@ -13,7 +14,7 @@ namespace Timpora.Web.Pages.Tips;
 
 /// <summary>One tip with its timeline and the triage steps its state allows. The scope filter decides whether the
 /// caller sees it at all (404 otherwise); the caller's role decides which steps they may take.</summary>
-public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions smtp, OfficeClock clock, TimeProvider time,
+public sealed class DetailModel(AppDbContext db, FileStore files, SmtpOptions smtp, OfficeClock clock, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>What a partner agency's member may do with a tip assigned or shared to their unit.</summary>
@@ -129,16 +130,14 @@ public sealed class DetailModel(AppDbContext db, PhotoStore photos, SmtpOptions 
     /// <summary>A photo of the tip, only to those who may see the tip.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photo, CancellationToken cancellationToken)
     {
-        var found = await db.TipPhotos.Where(p => p.Id == photo && p.TipId == id && db.Tips.Any(x => x.Id == p.TipId))
-            .FirstOrDefaultAsync(cancellationToken);
-        var path = found is null ? null : photos.PathOf(found);
-        if (found is null || !System.IO.File.Exists(path))
+        var visible = await db.TipPhotos.AnyAsync(p => p.Id == photo && p.TipId == id && db.Tips.Any(x => x.Id == p.TipId), cancellationToken);
+        if (!visible || await files.ReadAsync(photo, cancellationToken) is not { } file)
         {
             return NotFound();
         }
 
         Response.Headers.CacheControl = "private, no-store";
-        return PhysicalFile(path!, found.ContentType);
+        return StoredFileResult.Inline(Response, file, $"foto-{photo:N}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

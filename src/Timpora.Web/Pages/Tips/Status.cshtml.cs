@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Tips;
 
 namespace Timpora.Web.Pages.Tips;
@@ -14,7 +15,7 @@ namespace Timpora.Web.Pages.Tips;
 /// against the address's hourly limit, so codes cannot be enumerated.</summary>
 [RequestSizeLimit(ReportLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.RequestBytes)]
-public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling filing, PhotoStore photos, TimeProvider time,
+public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling filing, FileStore files, TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -109,7 +110,8 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling
             {
                 if (await filing.CleanAsync(ModelState, file, cancellationToken) is { } clean)
                 {
-                    db.TipPhotos.Add(await photos.StoreAsync(tip.Id, clean.ContentType, clean.Bytes, now, cancellationToken));
+                    files.Add(clean);
+                    db.TipPhotos.Add(new TipPhoto { Id = clean.Id, TipId = tip.Id, ContentType = clean.ContentType, Length = clean.Length, CreatedUtc = now });
                     PhotosAdded++;
                 }
             }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Tips;
 using Timpora.Web.Pages.Areas;
 
@@ -11,7 +12,8 @@ namespace Timpora.Web.Pages.Tips;
 
 /// <summary>Checks and files a tip from the public form or the village intake: the rules that need the database or
 /// the files, the photos (checked by content, metadata stripped, staged), the Kanim of the area, one save.</summary>
-public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache cache, TimeProvider time, IStringLocalizer<SharedResource> t)
+public sealed class TipFiling(AppDbContext db, FileStore store, IConfiguration configuration, IMemoryCache cache, TimeProvider time,
+    IStringLocalizer<SharedResource> t)
 {
     public const int MaxPhotos = 5;
 
@@ -27,7 +29,16 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
             state.AddModelError(string.Empty, t["Tips.Error.Bot"]);
         }
 
-        form.Staged = [.. form.Staged.Distinct().Where(s => photos.StagedInfo(s) is not null)];
+        var staged = new List<Guid>();
+        foreach (var token in form.Staged.Distinct())
+        {
+            if (await store.IsStagedAsync(token, cancellationToken))
+            {
+                staged.Add(token);
+            }
+        }
+
+        form.Staged = staged;
         var uploads = files.Where(f => f.Length > 0).ToList();
         if (form.Staged.Count + uploads.Count > MaxPhotos)
         {
@@ -38,7 +49,8 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
         {
             if (await CleanAsync(state, file, cancellationToken) is { } clean)
             {
-                form.Staged.Add(await photos.StageAsync(clean.ContentType, clean.Bytes, cancellationToken));
+                var until = time.GetUtcNow().UtcDateTime + Jobs.StagedPhotoCleanupWorker.RetentionOf(configuration);
+                form.Staged.Add(await store.StageAsync(clean, until, cancellationToken));
             }
         }
 
@@ -94,19 +106,19 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
         return destination;
     }
 
-    /// <summary>The photo checked by its content and size and stripped of its metadata; null, with the reason in
-    /// <paramref name="state"/> under "Photos", when it is not a photo or too large.</summary>
-    public async Task<(string ContentType, byte[] Bytes)?> CleanAsync(ModelStateDictionary state, IFormFile file, CancellationToken cancellationToken)
+    /// <summary>The photo checked by its content and size and stripped of its metadata, not yet stored; null, with the
+    /// reason in <paramref name="state"/> under "Photos", when it is not a photo or too large.</summary>
+    public async Task<StoredFile?> CleanAsync(ModelStateDictionary state, IFormFile file, CancellationToken cancellationToken)
     {
-        if (file.Length > PhotoCleaner.MaxBytes)
+        if (file.Length > FileStore.MaxPhotoBytes)
         {
-            state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, PhotoCleaner.MaxBytes / 1024 / 1024]);
+            state.AddModelError("Photos", t["Tips.Error.PhotoTooLarge", file.FileName, FileStore.MaxPhotoBytes / 1024 / 1024]);
             return null;
         }
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        if (PhotoCleaner.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } clean)
+        if (store.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), FileKinds.Photo, out _) is not { } clean)
         {
             state.AddModelError("Photos", t["Tips.Error.PhotoNotImage", file.FileName]);
             return null;
@@ -151,9 +163,9 @@ public sealed class TipFiling(AppDbContext db, PhotoStore photos, IMemoryCache c
         db.TipEvents.Add(new TipEvent { TipId = tip.Id, AtUtc = now, Kind = TipEventKind.Received, By = filedBy?.Name ?? "public" });
         foreach (var token in form.Staged.Take(MaxPhotos))
         {
-            if (photos.Claim(token, tip.Id, now) is { } photo)
+            if (await store.ClaimAsync(token, cancellationToken) is { } photo)
             {
-                db.TipPhotos.Add(photo);
+                db.TipPhotos.Add(new TipPhoto { Id = token, TipId = tip.Id, ContentType = photo.ContentType, Length = photo.Length, CreatedUtc = now });
             }
         }
 

@@ -6,9 +6,6 @@ namespace Timpora.Web.Pages.Tips;
 /// <summary>The "Timpora:Tips" configuration section.</summary>
 public sealed class TipOptions
 {
-    /// <summary>Where photos are kept (not in the database). Relative to the data folder.</summary>
-    public string PhotoFolder { get; set; } = "tip-photos";
-
     /// <summary>Reports one address may send per hour before the form asks it to wait.</summary>
     public int ReportsPerHour { get; set; } = 10;
 
@@ -56,15 +53,13 @@ public static class TipServices
     public static readonly string[] TipsRoles =
         [Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember, Roles.VillageCadre];
 
-    public static void AddTips(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    public static void AddTips(this IServiceCollection services, IConfiguration configuration)
     {
         var tips = configuration.GetSection("Timpora:Tips").Get<TipOptions>() ?? new TipOptions();
-        tips.PhotoFolder = Path.GetFullPath(tips.PhotoFolder, dataFolder);
         services.AddSingleton(tips);
         services.AddSingleton(configuration.GetSection("Timpora:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddMemoryCache();
         services.AddSingleton<TipRateLimits>();
-        services.AddSingleton<PhotoStore>();
         services.AddScoped<TipFiling>();
         services.AddHostedService<Jobs.TipDueWorker>();
         services.AddHostedService<Jobs.OutboxEmailWorker>();

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Timpora.Core.Data;
+using Timpora.Core.Files;
 using Timpora.Core.Villages;
 
 namespace Timpora.Web.Pages.Villages.Activities;
 
 /// <summary>One activity with its photos; photos are uploaded here and served by <see cref="PhotoModel"/>.</summary>
-[RequestSizeLimit(ActivityPhotos.MaxBytes + (256 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = ActivityPhotos.MaxBytes + (256 * 1024))]
-public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource> t, ActivityPhotos photos, TimeProvider time) : PageModel
+[RequestSizeLimit(FileStore.MaxPhotoBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = FileStore.MaxPhotoBytes + (256 * 1024))]
+public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource> t, FileStore files, TimeProvider time) : PageModel
 {
     public VillageActivity Activity { get; private set; } = null!;
 
@@ -44,20 +45,30 @@ public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource
             return Page();
         }
 
-        if (Photo.Length > ActivityPhotos.MaxBytes)
+        if (Photo.Length > FileStore.MaxPhotoBytes)
         {
             ModelState.AddModelError(nameof(Photo), t["Village.Photo.TooLarge"]);
             return Page();
         }
 
         await using var stream = Photo.OpenReadStream();
-        var (photo, problem) = await photos.SaveAsync(stream, id, Caption?.Trim(), User.Identity?.Name ?? "?", time.GetUtcNow().UtcDateTime, cancellationToken);
-        if (photo is null)
+        var (file, problem) = await files.AddAsync(stream, FileKinds.Photo, cancellationToken);
+        if (file is null)
         {
-            ModelState.AddModelError(nameof(Photo), t[$"Village.Photo.{problem}"]);
+            ModelState.AddModelError(nameof(Photo), t[problem == FileProblem.NotAccepted ? "Village.Photo.NotAnImage" : $"Village.Photo.{problem}"]);
             return Page();
         }
 
+        var photo = new ActivityPhoto
+        {
+            Id = file.Id,
+            ActivityId = id,
+            ContentType = file.ContentType,
+            Size = file.Length,
+            Caption = Caption?.Trim(),
+            UploadedUtc = time.GetUtcNow().UtcDateTime,
+            UploadedBy = User.Identity?.Name ?? "?",
+        };
         db.ActivityPhotos.Add(photo);
         db.Entry(Activity).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
@@ -75,7 +86,7 @@ public sealed class DetailModel(AppDbContext db, IStringLocalizer<SharedResource
         db.ActivityPhotos.Remove(photo);
         db.Entry(Activity).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
-        photos.Delete(photo.Id);
+        await files.DeleteAsync(photo.Id, cancellationToken);
         TempData["Message"] = t["Common.Deleted"].Value;
         return Redirect($"/Villages/Activities/{id}");
     }

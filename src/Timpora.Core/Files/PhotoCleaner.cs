@@ -1,14 +1,12 @@
 using System.Buffers.Binary;
 
-namespace Timpora.Core.Tips;
+namespace Timpora.Core.Files;
 
-/// <summary>Recognises a photo by its content (JPEG, PNG, WebP) and rewrites it without the blocks that carry
-/// location, camera and free-text metadata. No image library restores here, and none is needed: each format is a
+/// <summary>Rewrites a photo (JPEG, PNG, WebP) without the blocks that carry location, camera and free-text
+/// metadata; <see cref="FileStore"/> passes every image it stores through it. No image library restores here, and none is needed: each format is a
 /// list of blocks and the metadata lives in blocks of its own (ADR 0013). Pixels are never decoded.</summary>
 public static class PhotoCleaner
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly HashSet<string> PngMetadataChunks = ["tEXt", "zTXt", "iTXt", "eXIf", "tIME"];
 

@@ -51,9 +51,10 @@ public sealed class ShutdownTests(TestApp app)
 
         var acknowledged = answers.Where(a => a.Item2 == HttpStatusCode.Created).Select(a => a.passport).ToList();
         Assert.NotEmpty(acknowledged);
-        // Every request queued before the stop is committed and answered; those after it are told to come back.
+        // The test server drops the answers of requests still running when its host stops (null here), so this test
+        // proves only that what was acknowledged is committed once, not the drain itself (see ADR 0028's note).
         Assert.All(answers, a => Assert.True(
-            a.Item2 is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{a.passport}: {a.Item2?.ToString() ?? "no answer"}"));
+            a.Item2 is null or HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{a.passport}: {a.Item2}"));
         await using var db = app.SystemDb();
         var stored = await db.GuestReports.Where(r => r.ProviderId == provider.Id).Select(r => r.PassportNumber).ToListAsync(Token);
         Assert.Empty(acknowledged.Except(stored));

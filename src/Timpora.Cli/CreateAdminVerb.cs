@@ -83,13 +83,10 @@ public static class CreateAdminVerb
         return 0;
     }
 
-    /// <summary>The web application's password rules (Platform/Services.cs): 12 characters of four kinds.</summary>
     private static IdentityOptions Policy()
     {
         var options = new IdentityOptions();
-        options.Password.RequiredLength = 12;
-        options.Password.RequireNonAlphanumeric = true;
-        options.User.RequireUniqueEmail = true;
+        AccountRules.Apply(options);
         return options;
     }
 

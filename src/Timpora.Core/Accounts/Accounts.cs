@@ -52,3 +52,19 @@ public static class Roles
     /// <summary>Roles that work inside the immigration service and may see the staff modules.</summary>
     public const string Staff = Administrator + "," + KanwilSupervisor + "," + KanimOfficer + "," + Pimpasa;
 }
+
+/// <summary>The password and account rules, stated once: the web application's Identity and the command line's
+/// <c>create-admin</c> both apply them.</summary>
+public static class AccountRules
+{
+    public static void Apply(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Password.RequireDigit = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireLowercase = true;
+        options.User.RequireUniqueEmail = true;
+    }
+}

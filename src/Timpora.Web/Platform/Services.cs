@@ -49,15 +49,10 @@ public static class Services
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Password.RequireDigit = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
+                AccountRules.Apply(o);
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()

@@ -30,13 +30,14 @@ public static class CrashBenchmark
         var seed = int.Parse(Arg(args, "--seed", "28"), CultureInfo.InvariantCulture);
         var url = Arg(args, "--url", "http://127.0.0.1:5146");
         var web = Arg(args, "--web", Path.Combine(AppContext.BaseDirectory, "../../../../../src/Timpora.Web/bin/Release/net10.0/Timpora.Web.dll"));
+        var graceful = Arg(args, "--signal", "kill") == "term";
         var random = new Random(seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Crash trials on {provider}: {trials} trials, {clients} clients ({clients / 2} with Idempotency-Key, {clients - clients / 2} without), each a property with its own key; the server killed with SIGKILL at a random 1.5-4.5 s after every client's first answer, then restarted on the same database"));
+            $"{(graceful ? "Stop" : "Crash")} trials on {provider}: {trials} trials, {clients} clients ({clients / 2} with Idempotency-Key, {clients - clients / 2} without), each a property with its own key; the server {(graceful ? "stopped with SIGTERM (graceful shutdown: new requests refused, queued check-ins drained)" : "killed with SIGKILL")} at a random 1.5-4.5 s after every client's first answer, then restarted on the same database"));
         var results = new List<Trial>();
         for (var t = 1; t <= trials; t++)
         {
-            results.Add(await TrialAsync(provider, t, clients, random.NextDouble() * 3 + 1.5, web, url));
+            results.Add(await TrialAsync(provider, t, clients, random.NextDouble() * 3 + 1.5, web, url, graceful));
             Console.WriteLine(Row(t.ToString(CultureInfo.InvariantCulture), results[^1]));
         }
 
@@ -59,7 +60,7 @@ public static class CrashBenchmark
     private static string Row(string trial, Trial r) => string.Create(CultureInfo.InvariantCulture,
         $"| {trial} | {(double.IsNaN(r.KilledAfter) ? "" : $"{r.KilledAfter:F2} s")} | {(double.IsNaN(r.Restart) ? "" : $"{r.Restart:F1} s")} | {r.KeyAcked} | {r.KeyUnanswered} | {r.KeyRetriedOk} ({r.KeyReplayed}) | {r.KeyLost} | {r.KeyDuplicated} | {r.PlainAcked} | {r.PlainLost} | {r.PlainDuplicated} | {r.PlainUnansweredStored} | {r.OtherAnswers} |");
 
-    private static async Task<Trial> TrialAsync(DatabaseProvider provider, int trial, int clients, double killAfter, string web, string url)
+    private static async Task<Trial> TrialAsync(DatabaseProvider provider, int trial, int clients, double killAfter, string web, string url, bool graceful)
     {
         var folder = Directory.CreateTempSubdirectory("timpora-crash-").FullName;
         var connection = provider == DatabaseProvider.Sqlite
@@ -89,6 +90,13 @@ public static class CrashBenchmark
                     try
                     {
                         using var response = await http.SendAsync(Request(properties[c].Token, body, withKey ? passport : null));
+                        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && killed.Task.IsCompleted)
+                        {
+                            // Refused while the host stops (Retry-After): the client sends it again later.
+                            unanswered[c].Add((passport, body));
+                            return;
+                        }
+
                         if (response.StatusCode != HttpStatusCode.Created)
                         {
                             // Counted and shown, not a reason to stop: an answer other than 201 before the kill is a finding.
@@ -121,9 +129,23 @@ public static class CrashBenchmark
             var watch = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(killAfter));
             killed.SetResult();
-            server.Kill();
+            if (graceful)
+            {
+                // What systemd, Docker and Kubernetes send: the host stops taking requests and drains what it holds.
+                using var term = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)])!;
+                await term.WaitForExitAsync();
+            }
+            else
+            {
+                server.Kill();
+            }
+
             var killedAfter = watch.Elapsed.TotalSeconds;
             await server.WaitForExitAsync();
+            if (graceful)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stopped in {watch.Elapsed.TotalSeconds - killedAfter:F2} s after SIGTERM, exit code {server.ExitCode}"));
+            }
             await Task.WhenAll(load);
 
             watch.Restart();

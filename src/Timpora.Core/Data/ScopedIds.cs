@@ -7,7 +7,7 @@ namespace Timpora.Core.Data;
 
 /// <summary>
 /// The one check for each kind of id that arrives in a form or API body and names a record the global query filter
-/// does not guard: agency units, team members, areas and villages. A page or API that accepts such an id asks here,
+/// does not guard: offices, agency units, team members, areas and villages. A page or API that accepts such an id asks here,
 /// never with its own query, because a query on the bare table answers for every office (issue 28: a tip shared
 /// with another Kanim's police unit, another office's team member's name shown in an attendance error).
 /// A refused id is the caller's to report as a field error; nothing here throws.
@@ -15,6 +15,16 @@ namespace Timpora.Core.Data;
 public sealed class ScopedIds(AppDbContext db)
 {
     private DataScope Scope => db.Caller.Scope;
+
+    /// <summary>Whether the caller may name the office as a record's owner: one of their own offices (a watchlist
+    /// entry or an import entered for another Kanim was accepted before issue 28). Whether it exists is checked too.</summary>
+    public Task<bool> OfficeAsync(int kanimId, CancellationToken cancellationToken)
+    {
+        var scope = Scope;
+        return scope.All || scope.KanimIds.Contains(kanimId)
+            ? db.Kanims.AnyAsync(k => k.Id == kanimId, cancellationToken)
+            : Task.FromResult(false);
+    }
 
     /// <summary>The agency units the caller may name: those of their offices; for a PIMPASA officer, those of the
     /// offices whose working area holds one of their villages.</summary>

@@ -72,6 +72,22 @@ public sealed class WatchlistApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task Post_AnotherKanwilsOffice_RefusedAndNothingSaved()
+    {
+        // Kanwil Lampung's supervisor names Kanim Kupang (Kanwil NTT) as the entry's office.
+        var supervisor = await SignInWithTokenAsync("kanwil.lampung");
+        var (given, surname) = WatchlistData.NewName();
+
+        var response = await supervisor.PostAsJsonAsync(new Uri(Url, UriKind.Relative), await BodyAsync($"{given} {surname}"), Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("kanimId", out _));
+        await using var db = app.SystemDb();
+        Assert.False(await db.WatchlistEntries.AnyAsync(e => e.Name == $"{given} {surname}", Token));
+    }
+
+    [Fact]
     public async Task Post_KanimOfficer_RefusedAndNothingSaved()
     {
         var officer = await SignInWithTokenAsync("kupang");

@@ -144,7 +144,7 @@ public static class WatchlistEntriesApi
             problems.Add(new EntryProblem("List", "UnknownList"));
         }
 
-        if (!await db.Kanims.AnyAsync(k => k.Id == draft.KanimId, cancellationToken))
+        if (!await new ScopedIds(db).OfficeAsync(draft.KanimId, cancellationToken))
         {
             problems.Add(new EntryProblem("KanimId", "UnknownOffice"));
         }

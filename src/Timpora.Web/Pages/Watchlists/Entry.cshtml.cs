@@ -72,7 +72,7 @@ public sealed class EntryModel(AppDbContext db, TimeProvider clock, IStringLocal
                 ModelState.AddModelError("Input.WatchlistCode", t["Watchlists.Problem.UnknownList"]);
             }
 
-            if (!await db.Kanims.AnyAsync(k => k.Id == draft.KanimId, cancellationToken))
+            if (!await new ScopedIds(db).OfficeAsync(draft.KanimId, cancellationToken))
             {
                 ModelState.AddModelError("Input.KanimId", t["Watchlists.Problem.UnknownOffice"]);
             }

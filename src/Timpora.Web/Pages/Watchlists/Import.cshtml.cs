@@ -49,7 +49,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock, IStringLoca
             ModelState.AddModelError("Input.WatchlistCode", t["Watchlists.Problem.UnknownList"]);
         }
 
-        if (!await db.Kanims.AnyAsync(k => k.Id == Input.KanimId, cancellationToken))
+        if (!await new ScopedIds(db).OfficeAsync(Input.KanimId, cancellationToken))
         {
             ModelState.AddModelError("Input.KanimId", t["Watchlists.Problem.UnknownOffice"]);
         }

@@ -6,6 +6,7 @@ public sealed class Kanwil
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string ProvinceCode { get; set; }
+    public string? Address { get; set; }
     public List<Kanim> Kanims { get; set; } = [];
 }
 
@@ -17,6 +18,9 @@ public sealed class Kanim
     public Kanwil? Kanwil { get; set; }
     public required string Name { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>The office's class as its decree names it: "Kelas I TPI", "Kelas II Non TPI", ...</summary>
+    public string? OfficeClass { get; set; }
 
     /// <summary>IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</summary>
     public required string TimeZoneId { get; set; }

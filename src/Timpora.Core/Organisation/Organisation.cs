@@ -11,8 +11,12 @@ public sealed class Kanwil
 }
 
 /// <summary>Kantor Imigrasi: an immigration office with its working area (a set of regencies/cities).</summary>
-public sealed class Kanim
+public sealed class Kanim : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    int? Audit.IAudited.AuditKanimId => Id;
+
     public int Id { get; set; }
     public int KanwilId { get; set; }
     public Kanwil? Kanwil { get; set; }
@@ -27,8 +31,12 @@ public sealed class Kanim
     public List<KanimWorkingArea> WorkingAreas { get; set; } = [];
 }
 
-public sealed class KanimWorkingArea
+public sealed class KanimWorkingArea : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => KanimId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + RegencyCode;
+
+    int? Audit.IAudited.AuditKanimId => KanimId;
+
     public int KanimId { get; set; }
     public required string RegencyCode { get; set; }
 }

@@ -52,6 +52,14 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await page.ClickAsync("text=Nonaktifkan akun");
         await page.WaitForSelectorAsync("[data-testid=confirm]");
         await ShotAsync(page, "users-confirm-deactivate");
+        await page.GotoAsync("/Admin/Offices/Kanim");
+        await page.FillAsync("input[name='Input.Name']", "Kantor Imigrasi Kelas II TPI Waingapu");
+        await page.SelectOptionAsync("select[name='Input.KanwilId']", new SelectOptionValue { Index = 2 });
+        await page.SelectOptionAsync("select[name='Input.TimeZoneId']", "Asia/Makassar");
+        await page.FillAsync("textarea[name='Input.Regencies']", "53.18");
+        await page.ClickAsync("form[data-testid=kanim-form] button[type=submit]");
+        await page.WaitForSelectorAsync(".field-error:has-text('Kupang')");
+        await ShotAsync(page, "kanim-regency-taken");
         await page.ClickAsync("[data-testid=sign-out]");
 
         await using var personal = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });

@@ -2,9 +2,22 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Timpora.Core.Accounts;
 
-public sealed class AppUser : IdentityUser
+public sealed class AppUser : IdentityUser, Audit.IAudited
 {
     public required string DisplayName { get; set; }
+
+    /// <summary>Set when an administrator deactivates the account: sign-in is refused and existing sessions end.</summary>
+    public DateTime? DeactivatedUtc { get; set; }
+
+    public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>A Kanwil supervisor or Kanim officer who manages the accounts, units and teams of their own office
+    /// (set by someone above them, see <see cref="AccountAdministration"/>).</summary>
+    public bool IsOfficeAdministrator { get; set; }
+
+    string Audit.IAudited.AuditId => Id;
+
+    int? Audit.IAudited.AuditKanimId => KanimId;
     public Guid? PersonId { get; set; }
 
     /// <summary>The office the user works for: decides scope and the time zone dates are shown in.</summary>
@@ -37,6 +50,9 @@ public sealed class PimpasaVillage
 public static class Roles
 {
     public const string Administrator = "Administrator";
+
+    /// <summary>Direktorat Jenderal Imigrasi: reads every Kanwil and Kanim, writes nothing (see ReadOnlyRoles).</summary>
+    public const string NationalSupervisor = "NationalSupervisor";
     public const string KanwilSupervisor = "KanwilSupervisor";
     public const string KanimOfficer = "KanimOfficer";
     public const string Pimpasa = "Pimpasa";
@@ -47,10 +63,10 @@ public static class Roles
     public const string VillageCadre = "VillageCadre";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, KanwilSupervisor, KanimOfficer, Pimpasa, PartnerMember, ProviderOperator, VillageCadre];
+        [Administrator, NationalSupervisor, KanwilSupervisor, KanimOfficer, Pimpasa, PartnerMember, ProviderOperator, VillageCadre];
 
     /// <summary>Roles that work inside the immigration service and may see the staff modules.</summary>
-    public const string Staff = Administrator + "," + KanwilSupervisor + "," + KanimOfficer + "," + Pimpasa;
+    public const string Staff = Administrator + "," + NationalSupervisor + "," + KanwilSupervisor + "," + KanimOfficer + "," + Pimpasa;
 }
 
 /// <summary>The password and account rules, stated once: the web application's Identity and the command line's

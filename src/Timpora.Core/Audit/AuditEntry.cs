@@ -32,3 +32,13 @@ public enum AuditAction
     Viewed = 4,
     Exported = 5,
 }
+
+/// <summary>A record without personal data of its own (an account, an office, an agency) whose every change the
+/// context writes to the audit log on save, as it does for a <see cref="Data.PersonalRecord"/>.</summary>
+public interface IAudited
+{
+    string AuditId { get; }
+
+    /// <summary>The office the entry belongs to: who may read it in the audit log.</summary>
+    int? AuditKanimId { get; }
+}

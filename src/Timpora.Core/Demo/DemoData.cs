@@ -17,6 +17,7 @@ public static class DemoData
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin", Roles.Administrator, "Administrator"),
+        new("ditjen", Roles.NationalSupervisor, "Direktorat Jenderal Imigrasi, national supervisor (read-only)"),
         new("kanwil.ntt", Roles.KanwilSupervisor, "Kanwil NTT supervisor"),
         new("kanwil.lampung", Roles.KanwilSupervisor, "Kanwil Lampung supervisor"),
         new("kupang", Roles.KanimOfficer, "Kanim Kupang officer (Sumba Barat Daya)"),
@@ -104,6 +105,7 @@ public static class DemoData
         var assignments = new Dictionary<string, (int? Kanim, int? Kanwil, Guid? Person, string[] Villages)>
         {
             ["admin"] = (null, null, null, []),
+            ["ditjen"] = (null, null, null, []),
             ["kanwil.ntt"] = (null, ntt.Id, null, []),
             ["kanwil.lampung"] = (null, lampung.Id, null, []),
             ["kupang"] = (kupang.Id, ntt.Id, null, []),

@@ -6,25 +6,37 @@ public sealed class Kanwil
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string ProvinceCode { get; set; }
+    public string? Address { get; set; }
     public List<Kanim> Kanims { get; set; } = [];
 }
 
 /// <summary>Kantor Imigrasi: an immigration office with its working area (a set of regencies/cities).</summary>
-public sealed class Kanim
+public sealed class Kanim : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    int? Audit.IAudited.AuditKanimId => Id;
+
     public int Id { get; set; }
     public int KanwilId { get; set; }
     public Kanwil? Kanwil { get; set; }
     public required string Name { get; set; }
     public string? Address { get; set; }
 
+    /// <summary>The office's class as its decree names it: "Kelas I TPI", "Kelas II Non TPI", ...</summary>
+    public string? OfficeClass { get; set; }
+
     /// <summary>IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</summary>
     public required string TimeZoneId { get; set; }
     public List<KanimWorkingArea> WorkingAreas { get; set; } = [];
 }
 
-public sealed class KanimWorkingArea
+public sealed class KanimWorkingArea : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => KanimId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + RegencyCode;
+
+    int? Audit.IAudited.AuditKanimId => KanimId;
+
     public int KanimId { get; set; }
     public required string RegencyCode { get; set; }
 }

@@ -30,6 +30,7 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTwoFactorEnrolment();
+        app.UseReadOnlyRoles();
         app.UseAuthorization();
         app.UseAntiforgery();
 

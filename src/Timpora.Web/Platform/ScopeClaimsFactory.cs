@@ -18,6 +18,7 @@ public sealed class ScopeClaimsFactory(
     public const string KanimNameClaim = "timpora:kanim-name";
     public const string DisplayNameClaim = "timpora:display-name";
     public const string TwoFactorEnrolmentClaim = "timpora:2fa-enrolment";
+    public const string OfficeAdministratorClaim = "timpora:office-admin";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -25,9 +26,15 @@ public sealed class ScopeClaimsFactory(
         var userRoles = await UserManager.GetRolesAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
 
-        if (userRoles.Contains(Roles.Administrator))
+        // The national supervisor reads every office; ReadOnlyRoles refuses its writes.
+        if (userRoles.Contains(Roles.Administrator) || userRoles.Contains(Roles.NationalSupervisor))
         {
             identity.AddClaim(new Claim(DataScope.AllClaim, "true"));
+        }
+
+        if (user.IsOfficeAdministrator && (userRoles.Contains(Roles.KanwilSupervisor) || userRoles.Contains(Roles.KanimOfficer)))
+        {
+            identity.AddClaim(new Claim(OfficeAdministratorClaim, "true"));
         }
 
         var kanimIds = new List<int>();

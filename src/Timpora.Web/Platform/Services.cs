@@ -70,20 +70,24 @@ public static class Services
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
-        // Scope claims (offices, villages) are refreshed from the database at least this often.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Scope claims (offices, villages) are refreshed from the database at least this often, and a deactivated
+        // account's sessions end within it (its security stamp changes, EqualCostSignIn refuses it).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The one-time link that lets a new person (or one whose password was reset) set a password.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Pages.Admin.Users.PasswordLinks.Lifespan);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa))
-            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa))
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor))
+            .AddPolicy(Policies.Accounts, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Administrator) || c.User.HasClaim(ScopeClaimsFactory.OfficeAdministratorClaim, "true")))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ProviderOperator, p => p.RequireRole(Roles.ProviderOperator))
-            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer))
+            .AddPolicy(Policies.Reporting, p => p.RequireRole(Roles.ProviderOperator, Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer))
             .AddPolicy(Pages.Tips.TipServices.TipsPolicy, p => p.RequireRole(Pages.Tips.TipServices.TipsRoles))
             .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre))
-            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember))
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.KanwilSupervisor, Roles.KanimOfficer));
+            .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember))
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -103,6 +107,7 @@ public static class Services
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 o.Conventions.AuthorizeFolder("/People", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Foreigners", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
@@ -112,7 +117,16 @@ public static class Services
                 o.Conventions.AuthorizePage("/GuestReports/CheckOut", Policies.ProviderOperator);
                 o.Conventions.AuthorizePage("/GuestReports/Upload", Policies.ProviderOperator);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Supervisor);
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                // Every administration page is the national administrator's, except the accounts, which office
+                // administrators manage inside their own office (AccountAdministration says which).
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", page =>
+                {
+                    if (!page.ViewEnginePath.StartsWith("/Admin/Users/", StringComparison.Ordinal))
+                    {
+                        page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Administrator));
+                    }
+                });
+                o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Accounts);
                 o.Conventions.AuthorizeFolder("/Providers", Policies.Staff);
                 o.Conventions.AllowAnonymousToPage("/Providers/Register");
                 o.Conventions.AllowAnonymousToPage("/Providers/Registered");
@@ -173,6 +187,8 @@ public static class Services
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddScoped<ListedRecords>();
+        services.AddScoped<Pages.Admin.Users.AccountEditing>();
+        services.AddScoped<Pages.Admin.Users.PasswordLinks>();
         services.AddScoped<Core.Files.FileStore>();
         services.AddSingleton<Jobs.LegacyFileImport>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.LegacyFileImport>());
@@ -212,6 +228,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string Supervisor = "supervisor";
     public const string Administrator = "administrator";
+
+    /// <summary>/Admin/Users: the national administrator and office administrators.</summary>
+    public const string Accounts = "accounts";
     public const string ProviderOperator = "provider-operator";
 
     /// <summary>Guest reports: the provider's operators, and the offices that supervise them.</summary>

@@ -9,7 +9,7 @@ namespace Timpora.Tests.Platform;
 public sealed class AccessTests(TestApp app)
 {
     private static readonly HashSet<string> PublicRoutes =
-        ["", "Index", "Error", "Language", "Account/SignIn", "Account/TwoFactor", "Account/AccessDenied", "health", "health/live", "health/ready",
+        ["", "Index", "Error", "Language", "Account/SignIn", "Account/TwoFactor", "Account/AccessDenied", "Account/SetPassword", "health", "health/live", "health/ready",
          "Providers/Register", "Providers/Registered", "Areas/Picker", "openapi/{documentName}.json",
          "Tips/Report", "Tips/Receipt", "Tips/Status"];
 

@@ -49,6 +49,27 @@ public sealed class EqualCostSignIn(
         return refused;
     }
 
+    /// <summary>A deactivated account signs in no more.</summary>
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedUtc is null && await base.CanSignInAsync(user);
+    }
+
+    /// <summary>The cookie of a deactivated account is refused at the next check of its security stamp, even if the
+    /// stamp were somehow unchanged.</summary>
+    public override async Task<bool> ValidateSecurityStampAsync(AppUser? user, string? securityStamp) =>
+        user is { DeactivatedUtc: null } && await base.ValidateSecurityStampAsync(user, securityStamp);
+
+    /// <summary>Every completed sign-in (password, then second factor if any) is noted for the accounts list.</summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, Microsoft.AspNetCore.Authentication.AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        user.LastSignInUtc = (Context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        await UserManager.UpdateAsync(user);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
+
     private void VerifyForNothing(string password)
     {
         var hasher = UserManager.PasswordHasher;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
-
 [assembly: AssemblyFixture(typeof(Timpora.BrowserTests.BrowserApp))]
 
 namespace Timpora.BrowserTests;
@@ -22,6 +18,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: CSS and JavaScript (and their build-time Brotli and gzip) from the build's manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "timpora.db")}");
         builder.UseSetting("Database:SeedDemoData", "true");

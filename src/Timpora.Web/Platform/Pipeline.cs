@@ -19,12 +19,8 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseErrorPageAsGet();
         app.UseApiV1();
-        // The API has its own request log (ApiRequestLog) and no files.
-        app.UseWhen(context => !ApiV1.IsApi(context), pages =>
-        {
-            pages.UseHttpLogging();
-            pages.UseStaticFiles();
-        });
+        // The API has its own request log (ApiRequestLog).
+        app.UseWhen(context => !ApiV1.IsApi(context), pages => pages.UseHttpLogging());
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseRateLimiter();
@@ -34,7 +30,10 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapRazorPages();
+        // CSS and JavaScript as the build left them: fingerprinted URLs (the tag helpers write them), Brotli and
+        // gzip made at build time, cached for a year; anyone may fetch them, the sign-in page needs them (ADR 0036).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         app.MapApiV1();
         Api.Staff.WatchlistEntriesApi.MapWatchlistEntriesApi(app);
         Api.Staff.CookieApi.MapCookieApiToken(app);

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
 [assembly: AssemblyFixture(typeof(Timpora.BrowserTests.BrowserApp))]
 
 namespace Timpora.BrowserTests;

@@ -63,6 +63,7 @@ public sealed class MyWorkTests(TestApp app)
         Assert.DoesNotContain("Rahmat Hidayat", home.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("TP-DEMO-22", home.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(home.QuerySelector("[data-testid=my-work-counters] [data-kind=Activities] [data-testid=overdue-count]"));
+        Assert.Matches(@"^\d+/\d+$", Counter(home, "Activities"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Home;
 
 /// <summary>"My work": the home of every signed-in person, counts first, then what needs their action (see <see cref="MyWork"/>).</summary>
-public sealed class IndexModel(AppDbContext db, MyWork work, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, MyWork work, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
@@ -67,21 +67,41 @@ public sealed class IndexModel(AppDbContext db, MyWork work, IStringLocalizer<Sh
         }
     }
 
-    /// <summary>"3 hari lagi", "hari ini", "terlambat 2 hari": how far a due date is from the office's today.</summary>
-    public string DueText(DateOnly due)
+    /// <summary>How far the due day is from the office's today: "Jatuh tempo 3 hari lagi", "Terlambat 2 hari"; a
+    /// meeting "Dimulai besok".</summary>
+    public string DueText(MyWork.Item item, DateOnly due)
     {
         var days = due.DayNumber - Today.DayNumber;
+        var meeting = item.Kind == MyWork.Kinds.Meetings;
         return days switch
         {
-            < 0 => t["MyWork.OverdueBy", -days],
-            0 => t["MyWork.DueToday"],
-            _ => t["MyWork.DueIn", days],
+            < -1 => t["MyWork.OverdueBy", -days],
+            -1 => t["MyWork.OverdueByOne"],
+            0 => t[meeting ? "MyWork.StartsToday" : "MyWork.DueToday"],
+            1 => t[meeting ? "MyWork.StartsTomorrow" : "MyWork.DueTomorrow"],
+            _ => t[meeting ? "MyWork.StartsIn" : "MyWork.DueIn", days],
         };
     }
 
-    public string AgeText(DateOnly since)
+    /// <summary>The day a record arrived, in the office's calendar.</summary>
+    public DateOnly? Arrived(MyWork.Item item) =>
+        item.SinceDay ?? (item.SinceUtc is { } utc ? DateOnly.FromDateTime(clock.ToLocal(utc)) : null);
+
+    /// <summary>How long ago it arrived: "Masuk 3 hari lalu"; a referral "Dikirim", a deferral "Ditunda".</summary>
+    public string AgeText(MyWork.Item item, DateOnly since)
     {
         var days = Today.DayNumber - since.DayNumber;
-        return days <= 0 ? t["MyWork.ArrivedToday"] : t["MyWork.Age", days];
+        var verb = item.Kind switch
+        {
+            MyWork.Kinds.Referrals => "Sent",
+            MyWork.Kinds.Deferrals => "Deferred",
+            _ => "Arrived",
+        };
+        return days switch
+        {
+            <= 0 => t["MyWork." + verb + "Today"],
+            1 => t["MyWork." + verb + "Yesterday"],
+            _ => t["MyWork." + verb + "DaysAgo", days],
+        };
     }
 }

@@ -31,10 +31,23 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
     public const int ObjectionWorkingDays = 5;
     public const int MeetingsWithinDays = 14;
 
-    /// <summary>One record that needs action. <paramref name="Due"/> is the office's date it is due (overdue when
-    /// past); <paramref name="AtUtc"/> an exact time to show (a meeting's start, a tip's due time);
-    /// <paramref name="SinceUtc"/> when it arrived, for records that have an age rather than a due date.</summary>
-    public sealed record Item(string Kind, string Title, string? Detail, DateOnly? Due, DateTime? AtUtc, DateTime? SinceUtc, bool Overdue, string Link);
+    /// <summary>One record that needs action, with a due day (overdue when past) or an age.</summary>
+    public sealed record Item(string Kind, string Title, string? Detail, string Link)
+    {
+        /// <summary>The office's day it is due (a meeting's day).</summary>
+        public DateOnly? Due { get; init; }
+
+        /// <summary>An exact time to show beside the due day: a meeting's start, a tip's due time.</summary>
+        public DateTime? AtUtc { get; init; }
+
+        /// <summary>When it arrived, for records that have an age rather than a due date.</summary>
+        public DateTime? SinceUtc { get; init; }
+
+        /// <summary>The day it arrived, for records that keep only a day (a referral sent, an interview).</summary>
+        public DateOnly? SinceDay { get; init; }
+
+        public bool Overdue { get; init; }
+    }
 
     public sealed record Counter(string Kind, string Value, int Overdue, string Link);
 
@@ -71,7 +84,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 Kinds.Meetings => await MeetingsAsync(nowUtc, cancellationToken),
                 Kinds.Referrals => await ReferralsAsync(cancellationToken),
                 Kinds.Deferrals => await DeferralsAsync(cancellationToken),
-                Kinds.Activities => await ActivitiesAsync(cancellationToken),
+                Kinds.Activities => await ActivitiesAsync(board, cancellationToken),
                 Kinds.Providers => await ProvidersAsync(cancellationToken),
                 _ => await BulkFilesAsync(nowUtc, cancellationToken),
             };
@@ -81,6 +94,11 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             }
 
             board.Items.AddRange(items);
+            if (board.Counters.Any(c => c.Kind == kind))
+            {
+                continue;
+            }
+
             var value = items.Count >= Cap ? Cap + "+" : items.Count.ToString(System.Globalization.CultureInfo.CurrentCulture);
             board.Counters.Add(new Counter(kind, value, items.Count(i => i.Overdue), ListOf(kind)));
         }
@@ -92,10 +110,12 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             (false, true) => 1,
             _ => (a.Due ?? DateOnly.MaxValue).CompareTo(b.Due ?? DateOnly.MaxValue) is var byDue and not 0
                 ? byDue
-                : Nullable.Compare(a.SinceUtc, b.SinceUtc),
+                : Nullable.Compare(Arrived(a), Arrived(b)),
         });
         return board;
     }
+
+    private static DateTime? Arrived(Item item) => item.SinceUtc ?? item.SinceDay?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>The kinds each role can act on. The national supervisor reads what the offices have due.</summary>
     public static IReadOnlyList<string> Asks(ClaimsPrincipal user)
@@ -153,14 +173,14 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 .OrderBy(h => h.CreatedUtc).Take(Cap)
                 .Select(h => new { h.Id, h.ScreenedName, h.MatchedName, h.WatchlistCode, h.CreatedUtc })
                 .ToListAsync(cancellationToken))
-            .Select(h => new Item(Kinds.Hits, h.ScreenedName, t["MyWork.HitDetail", h.MatchedName, h.WatchlistCode], null, null, h.CreatedUtc, false, $"/Screening/Detail/{h.Id}"))];
+            .Select(h => new Item(Kinds.Hits, h.ScreenedName, t["MyWork.HitDetail", h.MatchedName, h.WatchlistCode], $"/Screening/Detail/{h.Id}") { SinceUtc = h.CreatedUtc })];
 
     private async Task<List<Item>> AlertsAsync(CancellationToken cancellationToken) =>
         [.. (await Screening.AlertsModel.Mine(db).AsNoTracking().Where(a => a.ReadUtc == null)
                 .OrderByDescending(a => a.CreatedUtc).Take(Cap)
                 .Select(a => new { a.PersonName, a.EntryName, a.ConfirmedBy, a.EntryId, a.CreatedUtc, Office = db.Kanims.Where(k => k.Id == a.FoundByKanimId).Select(k => k.Name).FirstOrDefault() })
                 .ToListAsync(cancellationToken))
-            .Select(a => new Item(Kinds.Alerts, a.PersonName, t["Screening.AlertText", a.PersonName, a.EntryName, a.ConfirmedBy, a.Office ?? ""], null, null, a.CreatedUtc, false, $"/Watchlists/Detail/{a.EntryId}"))];
+            .Select(a => new Item(Kinds.Alerts, a.PersonName, t["Screening.AlertText", a.PersonName, a.EntryName, a.ConfirmedBy, a.Office ?? ""], $"/Watchlists/Detail/{a.EntryId}") { SinceUtc = a.CreatedUtc })];
 
     /// <summary>The daily job's latest count per office (<see cref="Core.Foreigners.OfficeDigest"/>): one line per office with overstays.</summary>
     private async Task<List<Item>> OverstaysAsync(CancellationToken cancellationToken)
@@ -174,7 +194,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             .ToListAsync(cancellationToken);
         var names = await db.Kanims.AsNoTracking().Where(k => digests.Select(d => d.KanimId).Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
         return [.. digests.Take(Cap).Select(d => new Item(Kinds.Overstays, t["Home.DigestCard", names.GetValueOrDefault(d.KanimId, "")],
-            t["Home.DigestText", d.Overstays, d.DeportationProposed, d.Expiring], null, null, null, d.DeportationProposed > 0, "/Foreigners/Overstays"))];
+            t["Home.DigestText", d.Overstays, d.DeportationProposed, d.Expiring], "/Foreigners/Overstays") { Overdue = d.DeportationProposed > 0 })];
     }
 
     /// <summary>Open tips due within 3 days or overdue: assigned to the person, to their agency unit, or (for the
@@ -194,8 +214,12 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             .OrderBy(x => x.DueUtc).Take(Cap)
             .Select(x => new { x.Id, x.TrackingCode, x.Kind, x.Place, x.DueUtc, Unit = db.AgencyUnits.Where(u => u.Id == x.AssignedUnitId).Select(u => u.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(x => new Item(Kinds.TipsDue, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], Join(x.Place, x.Unit),
-            DateOnly.FromDateTime(clock.ToLocal(x.DueUtc!.Value)), x.DueUtc, null, x.DueUtc < nowUtc, $"/Tips/Detail/{x.Id}"))];
+        return [.. rows.Select(x => new Item(Kinds.TipsDue, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], Join(x.Place, x.Unit), $"/Tips/Detail/{x.Id}")
+        {
+            Due = DateOnly.FromDateTime(clock.ToLocal(x.DueUtc!.Value)),
+            AtUtc = x.DueUtc,
+            Overdue = x.DueUtc < nowUtc,
+        })];
     }
 
     private async Task<List<Item>> TipsNewAsync(CancellationToken cancellationToken) =>
@@ -203,7 +227,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 .OrderBy(x => x.CreatedUtc).Take(Cap)
                 .Select(x => new { x.Id, x.TrackingCode, x.Kind, x.Place, x.CreatedUtc, Area = db.Areas.Where(a => a.Code == x.AreaCode).Select(a => a.Name).FirstOrDefault() })
                 .ToListAsync(cancellationToken))
-            .Select(x => new Item(Kinds.TipsNew, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], Join(x.Place, x.Area), null, null, x.CreatedUtc, false, $"/Tips/Detail/{x.Id}"))];
+            .Select(x => new Item(Kinds.TipsNew, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], Join(x.Place, x.Area), $"/Tips/Detail/{x.Id}") { SinceUtc = x.CreatedUtc })];
 
     /// <summary>A cadre's own filings still being worked, so they can tell the resident where it stands.</summary>
     private async Task<List<Item>> TipsFiledAsync(CancellationToken cancellationToken)
@@ -213,7 +237,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 .OrderBy(x => x.CreatedUtc).Take(Cap)
                 .Select(x => new { x.Id, x.TrackingCode, x.Kind, x.State, x.CreatedUtc })
                 .ToListAsync(cancellationToken))
-            .Select(x => new Item(Kinds.TipsFiled, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], t["Tips.State." + x.State], null, null, x.CreatedUtc, false, $"/Tips/Detail/{x.Id}"))];
+            .Select(x => new Item(Kinds.TipsFiled, x.TrackingCode + " · " + t["Tips.Kind." + x.Kind], t["Tips.State." + x.State], $"/Tips/Detail/{x.Id}") { SinceUtc = x.CreatedUtc })];
     }
 
     /// <summary>Open action items overdue or due within 7 days: a partner's those its unit owns; staff those of the
@@ -234,8 +258,11 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             .OrderBy(a => a.DueDate).Take(Cap)
             .Select(a => new { a.Id, a.Title, a.DueDate, a.Status, a.CreatedUtc, Unit = db.AgencyUnits.Where(u => u.Id == a.OwnerUnitId).Select(u => u.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(a => new Item(Kinds.Actions, a.Title, Join(a.Unit, t["Actions.Status." + a.Status]), a.DueDate, null, null,
-            ActionItem.IsOverdue(a.Status, a.DueDate, today), $"/ActionItems/{a.Id}"))];
+        return [.. rows.Select(a => new Item(Kinds.Actions, a.Title, Join(a.Unit, t["Actions.Status." + a.Status]), $"/ActionItems/{a.Id}")
+        {
+            Due = a.DueDate,
+            Overdue = ActionItem.IsOverdue(a.Status, a.DueDate, today),
+        })];
     }
 
     /// <summary>The next step of each TAK objection (Pasal 77) falling due within 5 working days: the 21 days in
@@ -275,8 +302,11 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 continue;
             }
 
-            items.Add(new Item(Kinds.Objections, t[step, s.SubjectName], Join(s.DecisionNumber, t["Sanctions.Kind." + s.Kind]), deadline, null, null,
-                !filing && deadline < today, $"/Sanctions/{s.Id}"));
+            items.Add(new Item(Kinds.Objections, t[step, s.SubjectName], Join(s.DecisionNumber, t["Sanctions.Kind." + s.Kind]), $"/Sanctions/{s.Id}")
+            {
+                Due = deadline,
+                Overdue = !filing && deadline < today,
+            });
         }
 
         return [.. items.Take(Cap)];
@@ -302,8 +332,11 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(m => new Item(Kinds.Meetings, m.Title,
-            Join(m.Venue, t[m.Present ? "MyWork.Present" : m.Invited ? "MyWork.Invited" : "MyWork.NotInvited"]),
-            DateOnly.FromDateTime(clock.ToLocal(m.StartUtc)), m.StartUtc, null, false, $"/Meetings/{m.Id}"))];
+            Join(m.Venue, t[m.Present ? "MyWork.Present" : m.Invited ? "MyWork.Invited" : "MyWork.NotInvited"]), $"/Meetings/{m.Id}")
+        {
+            Due = DateOnly.FromDateTime(clock.ToLocal(m.StartUtc)),
+            AtUtc = m.StartUtc,
+        })];
     }
 
     /// <summary>Residents handed to another agency and not closed yet, followed by the village's officers.</summary>
@@ -322,9 +355,8 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                     ?? db.PassportDeferrals.Where(d => d.Id == r.DeferralId).Select(d => d.ApplicantName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new Item(Kinds.Referrals, r.Name ?? VillageAccess.Text(t, r.Agency), Join(VillageAccess.Text(t, r.Agency), r.Note), null, null,
-            r.SentOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false,
-            r.ConsultationId is { } c ? $"/Villages/Consultations/{c}" : $"/Villages/Deferrals/{r.DeferralId}"))];
+        return [.. rows.Select(r => new Item(Kinds.Referrals, r.Name ?? VillageAccess.Text(t, r.Agency), Join(VillageAccess.Text(t, r.Agency), r.Note),
+            r.ConsultationId is { } c ? $"/Villages/Consultations/{c}" : $"/Villages/Deferrals/{r.DeferralId}") { SinceDay = r.SentOn })];
     }
 
     private async Task<List<Item>> DeferralsAsync(CancellationToken cancellationToken)
@@ -332,15 +364,20 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
         var today = Today;
         var rows = await db.PassportDeferrals.AsNoTracking().Where(d => d.Outcome == DeferralOutcome.Pending)
             .OrderBy(d => d.InterviewOn).Take(Cap)
-            .Select(d => new { d.Id, d.ApplicantName, d.Reason, d.DestinationCountry, d.DocumentsDueOn, d.CreatedUtc })
+            .Select(d => new { d.Id, d.ApplicantName, d.Reason, d.DestinationCountry, d.DocumentsDueOn, d.InterviewOn })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(d => new Item(Kinds.Deferrals, d.ApplicantName, Join(VillageAccess.Text(t, d.Reason), d.DestinationCountry), d.DocumentsDueOn, null,
-            d.DocumentsDueOn is null ? d.CreatedUtc : null, d.DocumentsDueOn < today, $"/Villages/Deferrals/{d.Id}"))];
+        return [.. rows.Select(d => new Item(Kinds.Deferrals, d.ApplicantName, Join(VillageAccess.Text(t, d.Reason), d.DestinationCountry), $"/Villages/Deferrals/{d.Id}")
+        {
+            Due = d.DocumentsDueOn,
+            SinceDay = d.DocumentsDueOn is null ? d.InterviewOn : null,
+            Overdue = d.DocumentsDueOn < today,
+        })];
     }
 
     /// <summary>The quarter's plan against what was done, per village still short of it, and each planned
-    /// activity whose day has passed without being recorded as done or cancelled.</summary>
-    private async Task<List<Item>> ActivitiesAsync(CancellationToken cancellationToken)
+    /// activity whose day has passed without being recorded as done or cancelled. Its counter reads "done/planned"
+    /// for all the person's villages, also when the plan is met.</summary>
+    private async Task<List<Item>> ActivitiesAsync(Board board, CancellationToken cancellationToken)
     {
         var today = Today;
         var quarter = Quarter.Of(today);
@@ -359,10 +396,24 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
             .OrderBy(a => a.Date).Take(Cap)
             .Select(a => new { a.Id, a.Kind, a.Date, a.Place, Village = db.ProgrammeVillages.Where(v => v.Id == a.VillageId).Select(v => v.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var items = late.Select(a => new Item(Kinds.Activities, t["MyWork.PlannedNotRecorded", VillageAccess.Text(t, a.Kind)], Join(a.Village, a.Place), a.Date, null, null, true,
-            $"/Villages/Activities/Edit/{a.Id}")).ToList();
-        items.AddRange(plans.Where(p => p.Done < p.PlannedActivities).Select(p => new Item(Kinds.Activities,
-            t["MyWork.QuarterPlan", p.Village ?? "", p.Done, p.PlannedActivities], quarter.ToString(), last, null, null, false, $"/Villages/{p.VillageId}")));
+        if (plans.Count > 0)
+        {
+            board.Counters.Add(new Counter(Kinds.Activities, plans.Sum(p => p.Done) + "/" + plans.Sum(p => p.PlannedActivities), late.Count, ListOf(Kinds.Activities)));
+        }
+
+        var items = new List<Item>();
+        foreach (var a in late)
+        {
+            var text = t["MyWork.PlannedNotRecorded", VillageAccess.Text(t, a.Kind)];
+            items.Add(new Item(Kinds.Activities, text, Join(a.Village, a.Place), $"/Villages/Activities/Edit/{a.Id}") { Due = a.Date, Overdue = true });
+        }
+
+        foreach (var p in plans.Where(p => p.Done < p.PlannedActivities))
+        {
+            var text = t["MyWork.QuarterPlan", p.Village ?? "", p.Done, p.PlannedActivities];
+            items.Add(new Item(Kinds.Activities, text, quarter.ToString(), $"/Villages/{p.VillageId}") { Due = last });
+        }
+
         return [.. items.Take(Cap)];
     }
 
@@ -371,7 +422,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 .OrderBy(p => p.CreatedUtc).Take(Cap)
                 .Select(p => new { p.Id, p.Name, p.Kind, p.CreatedUtc, Area = db.Areas.Where(a => a.Code == p.AreaCode).Select(a => a.Name).FirstOrDefault() })
                 .ToListAsync(cancellationToken))
-            .Select(p => new Item(Kinds.Providers, p.Name, Join(t["Providers.Kind" + p.Kind], p.Area), null, null, p.CreatedUtc, false, $"/Providers/Detail/{p.Id}"))];
+            .Select(p => new Item(Kinds.Providers, p.Name, Join(t["Providers.Kind" + p.Kind], p.Area), $"/Providers/Detail/{p.Id}") { SinceUtc = p.CreatedUtc })];
 
     /// <summary>Bulk files of the last 14 days that failed or had rows refused.</summary>
     private async Task<List<Item>> BulkFilesAsync(DateTime nowUtc, CancellationToken cancellationToken)
@@ -382,7 +433,7 @@ public sealed class MyWork(AppDbContext db, OfficeClock clock, TimeProvider time
                 .Select(b => new { b.Id, b.FileName, b.Status, b.Rejected, b.TotalRows, b.CreatedUtc })
                 .ToListAsync(cancellationToken))
             .Select(b => new Item(Kinds.BulkFiles, b.FileName, b.Status == BulkStatus.Failed ? t["MyWork.BulkFailed"] : t["MyWork.BulkRejected", b.Rejected, b.TotalRows],
-                null, null, b.CreatedUtc, b.Status == BulkStatus.Failed, $"/GuestReports/Imports/{b.Id}"))];
+                $"/GuestReports/Imports/{b.Id}") { SinceUtc = b.CreatedUtc, Overdue = b.Status == BulkStatus.Failed })];
     }
 
     private static string? Join(params string?[] parts)

@@ -57,6 +57,26 @@ public sealed class MyWorkJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Landing_AnonymousSeesTheTipForm_OfficerLandsOnTheirWork()
+    {
+        await using var phoneContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync("/");
+        await Assertions.Expect(phone.Locator("[data-testid=tip-report-link]")).ToBeVisibleAsync();
+        await ShotAsync(phone, "landing-360");
+
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await ShotAsync(page, "landing");
+        await SignInAsync(page, "kupang");
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/Home");
+        await Assertions.Expect(page.Locator("[data-testid=my-work-list] li[data-kind=TipsDue]", new() { HasText = "TP-DEMO-5301" })).ToBeVisibleAsync();
+        await ShotAsync(page, "home-kupang");
+    }
+
+    [Fact]
     public async Task Pimpasa_RecordsTheOverdueOutreach_AndSeesItCountedAfterReload()
     {
         await using var desktopContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });

@@ -90,8 +90,11 @@ public static class DemoTimpora
         var a2 = Action(meeting, d2, pimpasa.UnitId, "Sosialisasi triwulan pertama di Desa Wee Londa", "Maria Goreti Lende", start.AddDays(45), ActionStatus.InProgress, nowUtc);
         a2.Notes.Add(Note(start.AddDays(40), "pimpasa.sbd", ActionStatus.InProgress, "Materi disiapkan bersama Babinsa; jadwal dengan kepala desa disepakati."));
         var a3 = Action(meeting, d3, disnaker.UnitId, "Sosialisasi PMI prosedural di Kecamatan Kota Tambolaka", "Agustina Bulu", start.AddDays(60), ActionStatus.Open, nowUtc);
-        var a4 = Action(meeting, d1, polres.UnitId, "Menyampaikan daftar orang asing di desa pesisir kepada Kanim", "AKP Daniel Bili", start.AddDays(90), ActionStatus.Open, nowUtc);
-        db.ActionItems.AddRange(a1, a2, a3, a4);
+        // The Polres's two open items, one overdue and one due within the week: what its home shows.
+        var a4 = Action(meeting, d1, polres.UnitId, "Menyampaikan daftar orang asing di desa pesisir kepada Kanim", "AKP Daniel Bili", start.AddDays(80), ActionStatus.Open, nowUtc);
+        var a5 = Action(meeting, d1, polres.UnitId, "Meneruskan laporan warga tentang orang asing di pantai Kodi kepada Kanim", "AKP Daniel Bili", start.AddDays(70), ActionStatus.InProgress, nowUtc);
+        a5.Notes.Add(Note(start.AddDays(50), "polres.sbd", ActionStatus.InProgress, "Dua laporan Bhabinkamtibmas dikumpulkan; menunggu hasil pengecekan lapangan."));
+        db.ActionItems.AddRange(a1, a2, a3, a4, a5);
         await db.SaveChangesAsync(cancellationToken);
 
         // The evaluation meeting, planned after the first: its agenda opens with the items still open.

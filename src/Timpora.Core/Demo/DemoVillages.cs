@@ -136,6 +136,8 @@ public static class DemoVillages
         Activity(weeLonda, ActivityKind.SchoolSession, ActivityStatus.Done, thisQuarter.First, "SMA Negeri 1 Kota Tambolaka", [0, 0, 85, 0, 2],
             "Pelajar kelas XII mengenal bahaya TPPO dan cara bekerja ke luar negeri secara prosedural.");
         Activity(weeLonda, ActivityKind.ConsultationDay, ActivityStatus.Planned, thisQuarter.Last, "Kantor Desa Wee Londa", [0, 0, 0, 0, 0], "");
+        // Planned for last week and not yet recorded: the overdue outreach on the PIMPASA's home.
+        Activity(weeLonda, ActivityKind.Socialisation, ActivityStatus.Planned, today.AddDays(-4), "Balai Desa Wee Londa", [0, 0, 0, 0, 0], "");
         Activity(braja, ActivityKind.Socialisation, ActivityStatus.Done, braja.EstablishedOn!.Value, "Balai Desa Braja Harjosari", [35, 30, 0, 14, 8],
             "Pembentukan Desa Binaan Imigrasi Lampung Timur oleh Kanim Kalianda.");
 
@@ -185,6 +187,23 @@ public static class DemoVillages
             Reason = DeferralReason.SuspectedNonProcedural,
         };
         db.PassportDeferrals.Add(deferral);
+        // Yesterday's deferral at Kanim Kupang of an applicant from Wee Londa: new on the village PIMPASA's home.
+        db.PassportDeferrals.Add(new PassportDeferral
+        {
+            VillageId = weeLonda.Id,
+            KanimId = weeLonda.KanimId,
+            AreaCode = weeLonda.AreaCode,
+            ApplicantName = "Markus Lende Bulu",
+            Nik = "5318091203990001",
+            BirthDate = new DateOnly(1999, 3, 12),
+            Sex = Reference.NikSex.Male,
+            ApplicationNumber = "KPG-2026-1187",
+            InterviewOn = today.AddDays(-1),
+            StatedPurpose = "Wisata ke Malaysia",
+            IndicatedPurpose = "Bekerja di perkebunan sawit di Sabah atas ajakan perekrut",
+            DestinationCountry = "MYS",
+            Reason = DeferralReason.SuspectedNonProcedural,
+        });
         db.Referrals.Add(new Referral
         {
             DeferralId = deferral.Id,

@@ -186,6 +186,7 @@ public static class Services
         services.AddTips(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
+        services.AddScoped<Pages.Home.MyWork>();
         services.AddScoped<ListedRecords>();
         services.AddScoped<Pages.Admin.Users.AccountEditing>();
         services.AddScoped<Pages.Admin.Users.PasswordLinks>();

@@ -24,7 +24,7 @@ public sealed class LanguageTests(TestApp app)
 
         Assert.Equal("/Home", switched.Headers.Location!.ToString());
         Assert.Equal("en", home.DocumentElement.GetAttribute("lang"));
-        Assert.Contains("Needs your attention today", home.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("My work", home.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Regency/city", areas.Body!.TextContent, StringComparison.Ordinal);
     }
 

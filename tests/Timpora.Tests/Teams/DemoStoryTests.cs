@@ -37,7 +37,7 @@ public sealed class DemoStoryTests(TestApp app)
 
         var carried = evaluation.Agenda.OrderBy(a => a.Number).TakeWhile(a => a.ActionItemId is not null).Select(a => a.Title).ToList();
 
-        Assert.Equal(3, carried.Count);
+        Assert.Equal(4, carried.Count);
         Assert.DoesNotContain(carried, c => c.Contains("penginapan", StringComparison.Ordinal));
     }
 }

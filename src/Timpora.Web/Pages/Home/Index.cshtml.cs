@@ -9,14 +9,18 @@ using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Home;
 
-/// <summary>The staff home page: what needs the signed-in user's attention today, by role.</summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+/// <summary>"My work": the home of every signed-in person, counts first, then what needs their action (see <see cref="MyWork"/>).</summary>
+public sealed class IndexModel(AppDbContext db, MyWork work, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
 
-    public List<Card> Cards { get; } = [];
+    public MyWork.Board Board { get; private set; } = new();
+
+    public DateOnly Today => work.Today;
+
+    public DateTime NowUtc => work.NowUtc;
 
     /// <summary>For an operator whose provider is not approved: why they cannot report yet.</summary>
     public string? ProviderNotice { get; private set; }
@@ -29,6 +33,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
     {
         DisplayName = User.FindFirst(ScopeClaimsFactory.DisplayNameClaim)?.Value ?? User.Identity!.Name!;
         RoleNames = [.. Roles.All.Where(User.IsInRole).Select(r => t["Role." + r].Value)];
+        Board = await work.ForAsync(User, cancellationToken);
         var scope = db.Caller.Scope;
 
         if (scope.All || scope.KanimIds.Count > 0)
@@ -40,38 +45,12 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                     .Select(k => new { k.Id, k.Name, k.TimeZoneId })
                     .ToListAsync(cancellationToken))
                 .Select(k => (k.Id, k.Name, k.TimeZoneId)).ToList();
-            var digests = await db.OfficeDigests.AsNoTracking()
-                .Where(d => scope.All || kanims.Contains(d.KanimId))
-                .GroupBy(d => d.KanimId)
-                .Select(g => g.OrderByDescending(d => d.Day).First())
-                .ToListAsync(cancellationToken);
-            foreach (var digest in digests.Where(d => d.Overstays + d.Expiring > 0))
-            {
-                var office = Offices.FirstOrDefault(o => o.Id == digest.KanimId).Name ?? "";
-                Cards.Add(new Card(t["Home.DigestCard", office], t["Home.DigestText", digest.Overstays, digest.DeportationProposed, digest.Expiring], "/Foreigners/Overstays"));
-            }
-
-            Cards.AddRange(await Screening.HomeCards.ForAsync(db, t, cancellationToken));
-            var people = await db.People.CountAsync(cancellationToken);
-            Cards.Add(new Card(t["Home.PeopleCard"], t["Home.PeopleText", people], "/People"));
         }
 
         if (scope.VillageCodes.Count > 0)
         {
             var paths = await AreaDirectory.PathsAsync(db, scope.VillageCodes, cancellationToken);
             Villages = [.. paths.Values];
-        }
-
-        if (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.KanwilSupervisor))
-        {
-            var since = DateTime.UtcNow.AddDays(-1);
-            var views = await db.AuditEntries.CountAsync(a => a.AtUtc >= since, cancellationToken);
-            Cards.Add(new Card(t["Home.AuditCard"], t["Home.AuditText", views], "/Audit"));
-        }
-
-        if (User.IsInRole(Roles.PartnerMember))
-        {
-            Cards.Add(new Card(t["Home.PartnerCard"], t["Home.PartnerText"], null));
         }
 
         if (User.IsInRole(Roles.ProviderOperator))
@@ -85,14 +64,44 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
                 ProviderStatus.Suspended => t["Providers.NoticeSuspended", provider.Name].Value,
                 _ => null,
             };
-            Cards.Add(new Card(t["Home.ProviderCard"], t["Home.ProviderText"], "/Provider/ApiKeys"));
-        }
-
-        if (Cards.Count == 0)
-        {
-            Cards.Add(new Card(t["Home.NothingCard"], t["Home.NothingText"], null));
         }
     }
 
-    public sealed record Card(string Title, string Text, string? Link);
+    /// <summary>How far the due day is from the office's today: "Jatuh tempo 3 hari lagi", "Terlambat 2 hari"; a
+    /// meeting "Dimulai besok".</summary>
+    public string DueText(MyWork.Item item, DateOnly due)
+    {
+        var days = due.DayNumber - Today.DayNumber;
+        var meeting = item.Kind == MyWork.Kinds.Meetings;
+        return days switch
+        {
+            < -1 => t["MyWork.OverdueBy", -days],
+            -1 => t["MyWork.OverdueByOne"],
+            0 => t[meeting ? "MyWork.StartsToday" : "MyWork.DueToday"],
+            1 => t[meeting ? "MyWork.StartsTomorrow" : "MyWork.DueTomorrow"],
+            _ => t[meeting ? "MyWork.StartsIn" : "MyWork.DueIn", days],
+        };
+    }
+
+    /// <summary>The day a record arrived, in the office's calendar.</summary>
+    public DateOnly? Arrived(MyWork.Item item) =>
+        item.SinceDay ?? (item.SinceUtc is { } utc ? DateOnly.FromDateTime(clock.ToLocal(utc)) : null);
+
+    /// <summary>How long ago it arrived: "Masuk 3 hari lalu"; a referral "Dikirim", a deferral "Ditunda".</summary>
+    public string AgeText(MyWork.Item item, DateOnly since)
+    {
+        var days = Today.DayNumber - since.DayNumber;
+        var verb = item.Kind switch
+        {
+            MyWork.Kinds.Referrals => "Sent",
+            MyWork.Kinds.Deferrals => "Deferred",
+            _ => "Arrived",
+        };
+        return days switch
+        {
+            <= 0 => t["MyWork." + verb + "Today"],
+            1 => t["MyWork." + verb + "Yesterday"],
+            _ => t["MyWork." + verb + "DaysAgo", days],
+        };
+    }
 }

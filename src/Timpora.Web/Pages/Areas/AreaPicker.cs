@@ -75,6 +75,15 @@ public sealed class AreaPickerView
         };
     }
 
+    /// <summary>Only the suggestions for the query: what each pause in typing asks for.</summary>
+    public static async Task<AreaPickerView> SuggestAsync(AppDbContext db, string prefix, AreaPickerInput input, CancellationToken cancellationToken = default) =>
+        new()
+        {
+            Prefix = prefix,
+            Input = input,
+            Suggestions = string.IsNullOrWhiteSpace(input.Query) ? [] : await AreaDirectory.SearchAsync(db, input.Query, 10, cancellationToken),
+        };
+
     public static Task<bool> ExistsAsync(AppDbContext db, string code, CancellationToken cancellationToken = default) =>
         db.Areas.AnyAsync(a => a.Code == code, cancellationToken);
 }

@@ -60,6 +60,9 @@ public sealed class AreaPickerView
 
     public string Id => "picker-" + Prefix.Replace('.', '-');
 
+    /// <summary>The search input's id: where an error about the area links to.</summary>
+    public string QueryId => Id + "-query";
+
     public static async Task<AreaPickerView> LoadAsync(AppDbContext db, string prefix, AreaPickerInput input, CancellationToken cancellationToken = default)
     {
         input.Normalise();

@@ -64,6 +64,23 @@ public sealed class AreaSearchTests(TestApp app)
     }
 
     [Fact]
+    public async Task Picker_Fragments_NeverHoldTheSearchInput()
+    {
+        var client = await app.SignInAsync("kupang");
+
+        var suggestions = await TestApp.GetHtmlAsync(client, "/Areas/Picker?prefix=Area&part=suggestions&Area.Query=waitab");
+        var choices = await TestApp.GetHtmlAsync(client, "/Areas/Picker?prefix=Area&pick=53.18.09.1004");
+
+        // What typing swaps is the suggestions list alone, so the text being typed (and the focus) stays.
+        Assert.Null(suggestions.QuerySelector("input"));
+        Assert.Null(suggestions.QuerySelector("select"));
+        Assert.Equal("picker-Area-suggestions", suggestions.Body!.FirstElementChild!.Id);
+        Assert.Contains(suggestions.QuerySelectorAll("[data-testid=area-suggestions] button"), b => b.GetAttribute("value") == "53.18.09.1004");
+        Assert.Null(choices.QuerySelector("input[name='Area.Query']"));
+        Assert.Equal("53.18.09.1004", choices.QuerySelector("select[name='Area.Village'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task AreaPage_ShowsTheKanimThatCoversIt()
     {
         var client = await app.SignInAsync("kupang");

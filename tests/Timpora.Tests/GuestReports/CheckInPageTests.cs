@@ -39,6 +39,47 @@ public sealed class CheckInPageTests(TestApp app)
     }
 
     [Fact]
+    public async Task FromMrz_WrongCheckDigit_OpensTheMrzSectionAndSummarisesTheErrors()
+    {
+        var (_, op) = await ReportingData.ProviderAsync(app);
+        var client = await app.SignInAsync(op);
+        var wrongBirthDigit = Td3.Replace("7408122F", "7408123F", StringComparison.Ordinal);
+
+        var page = await TestApp.HtmlAsync(await TestApp.PostFormAsync(client, "/GuestReports/CheckIn?handler=FromMrz", new() { ["Input.Mrz"] = wrongBirthDigit }, "/GuestReports/CheckIn"));
+
+        Assert.Equal("ERIKSSON", page.QuerySelector("input[name='Input.Surname']")!.GetAttribute("value"));
+        Assert.True(page.QuerySelector("[data-testid=mrz-section]")!.HasAttribute("open"), "the MRZ section folded its error away");
+        var links = page.QuerySelectorAll("[data-testid=error-summary] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#Input_BirthDate", links);
+        Assert.Contains("#Input_Mrz", links);
+        Assert.All(links, href => Assert.NotNull(page.QuerySelector(href!)));
+    }
+
+    [Fact]
+    public async Task Send_Refused_ShowsTheSummaryWithALinkToEachField()
+    {
+        var (_, op) = await ReportingData.ProviderAsync(app);
+        var client = await app.SignInAsync(op);
+        var fields = Fields("NX" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant());
+        fields["Input.Nationality"] = "";
+        fields["Input.PassportNumber"] = "";
+
+        var response = await TestApp.PostFormAsync(client, "/GuestReports/CheckIn", fields, "/GuestReports/CheckIn");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestApp.HtmlAsync(response);
+        var summary = page.QuerySelector("[data-testid=error-summary]")!;
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.True(summary.HasAttribute("autofocus"));
+        var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#Input_Nationality", links);
+        Assert.Contains("#Input_PassportNumber", links);
+        Assert.All(links, href => Assert.NotNull(page.QuerySelector(href!)));
+        // Filled in by hand: the MRZ section stays folded when it holds no error.
+        Assert.False(page.QuerySelector("[data-testid=mrz-section]")!.HasAttribute("open"));
+    }
+
+    [Fact]
     public async Task Send_ValidGuest_GivesAReceiptThenCheckOutWorks()
     {
         var (_, op) = await ReportingData.ProviderAsync(app);

@@ -112,6 +112,25 @@ public sealed class ReportTests(TestApp app)
     }
 
     [Fact]
+    public async Task Report_Refused_ShowsTheSummaryWithALinkToEachField()
+    {
+        var unique = TipData.Unique();
+        var form = TipData.Form(unique);
+        form["Input.Account"] = "";
+        form.Remove("Area.Pick");
+
+        var page = await TestApp.HtmlAsync(await TipData.PostAsync(app.Anonymous(), form));
+
+        var summary = page.QuerySelector("[data-testid=tip-errors] [data-testid=error-summary]")!;
+        Assert.True(summary.HasAttribute("autofocus"));
+        var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("#account", links);
+        Assert.Contains("#picker-Area-query", links);
+        Assert.All(links, href => Assert.NotNull(page.QuerySelector(href!)));
+        await AssertNotFiledAsync(unique);
+    }
+
+    [Fact]
     public async Task Report_HiddenFieldFilledByABot_IsRefusedWithAMessage()
     {
         var unique = TipData.Unique();

@@ -60,6 +60,9 @@ public sealed class AreaPickerView
 
     public string Id => "picker-" + Prefix.Replace('.', '-');
 
+    /// <summary>The search input's id: where an error about the area links to.</summary>
+    public string QueryId => Id + "-query";
+
     public static async Task<AreaPickerView> LoadAsync(AppDbContext db, string prefix, AreaPickerInput input, CancellationToken cancellationToken = default)
     {
         input.Normalise();
@@ -74,6 +77,15 @@ public sealed class AreaPickerView
             Suggestions = string.IsNullOrWhiteSpace(input.Query) ? [] : await AreaDirectory.SearchAsync(db, input.Query, 10, cancellationToken),
         };
     }
+
+    /// <summary>Only the suggestions for the query: what each pause in typing asks for.</summary>
+    public static async Task<AreaPickerView> SuggestAsync(AppDbContext db, string prefix, AreaPickerInput input, CancellationToken cancellationToken = default) =>
+        new()
+        {
+            Prefix = prefix,
+            Input = input,
+            Suggestions = string.IsNullOrWhiteSpace(input.Query) ? [] : await AreaDirectory.SearchAsync(db, input.Query, 10, cancellationToken),
+        };
 
     public static Task<bool> ExistsAsync(AppDbContext db, string code, CancellationToken cancellationToken = default) =>
         db.Areas.AnyAsync(a => a.Code == code, cancellationToken);

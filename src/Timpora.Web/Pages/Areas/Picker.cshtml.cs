@@ -4,12 +4,15 @@ using Timpora.Core.Data;
 
 namespace Timpora.Web.Pages.Areas;
 
-/// <summary>The htmx fragment behind the area picker: re-renders it for the choices made so far.</summary>
+/// <summary>The htmx fragments behind the area picker: the suggestions for what is typed (<c>part=suggestions</c>),
+/// or the choices below the search input for the levels chosen so far. Never the input itself.</summary>
 public sealed class PickerModel(AppDbContext db) : PageModel
 {
     public AreaPickerView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? prefix, string? pick)
+    public bool SuggestionsOnly { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? prefix, string? pick, string? part)
     {
         var p = string.IsNullOrWhiteSpace(prefix) || prefix.Length > 50 ? "Area" : prefix;
         string? Field(string name) => Request.Query[$"{p}.{name}"].FirstOrDefault();
@@ -27,7 +30,10 @@ public sealed class PickerModel(AppDbContext db) : PageModel
             input.Query = null;
         }
 
-        View = await AreaPickerView.LoadAsync(db, p, input, HttpContext.RequestAborted);
+        SuggestionsOnly = part == "suggestions";
+        View = SuggestionsOnly
+            ? await AreaPickerView.SuggestAsync(db, p, input, HttpContext.RequestAborted)
+            : await AreaPickerView.LoadAsync(db, p, input, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -36,6 +36,10 @@ public sealed class CheckInModel(AppDbContext db, OfficeClock clock, TimeProvide
     }
 
     /// <summary>Reads the MRZ into the form. Nothing is saved: the receptionist checks the fields first.</summary>
+    /// <summary>The MRZ section is open while nothing is filled, and whenever it holds an error.</summary>
+    public bool MrzOpen => string.IsNullOrEmpty(Input.Surname)
+        || ModelState.GetFieldValidationState("Input.Mrz") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+
     public async Task<IActionResult> OnPostFromMrzAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal)
@@ -75,6 +79,15 @@ public sealed class CheckInModel(AppDbContext db, OfficeClock clock, TimeProvide
         foreach (var issue in result.Issues.Where(i => i.Severity == MrzSeverity.Error || i.Code is MrzIssueCode.UnknownNationality or MrzIssueCode.DocumentExpired))
         {
             ModelState.AddModelError(FieldOf(issue.Field, result.Kind), t["Mrz." + issue.Code]);
+        }
+
+        // A check digit that does not match means a misread or mistyped MRZ as often as a wrong field: the MRZ
+        // itself is marked too, so its section opens with the message instead of folding it away after the fill.
+        if (result.Issues.Any(i => i.Code is MrzIssueCode.DocumentNumberCheckDigit or MrzIssueCode.DateOfBirthCheckDigit
+                or MrzIssueCode.ExpiryDateCheckDigit or MrzIssueCode.OptionalDataCheckDigit)
+            && result.Issues.All(i => i.Code != MrzIssueCode.CompositeCheckDigit))
+        {
+            ModelState.AddModelError("Input.Mrz", t["Report.MrzCheckDigits"]);
         }
 
         return Page();

@@ -62,7 +62,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
         db.RecordAccess(AuditAction.Exported, nameof(Meeting), id.ToString(), View.Team.KanimId, "notulen");
         await db.SaveChangesAsync(cancellationToken);
-        return File(MinutesDocument.Write(View.ToMinutes()), "application/pdf", "notulen-rapat.pdf");
+        return File(MinutesDocument.Write(View.ToMinutes(clock.GetUtcNow().UtcDateTime)), "application/pdf", "notulen-rapat.pdf");
     }
 
     /// <summary>A member marks themselves present, on the meeting's day only.</summary>

@@ -44,17 +44,24 @@ public sealed class MeetingView
         };
     }
 
-    public MinutesData ToMinutes()
+    /// <summary>The minutes as printed; <paramref name="nowUtc"/> decides whether the meeting has been held yet.</summary>
+    public MinutesData ToMinutes(DateTime nowUtc)
     {
         var byItem = Outcomes.Where(o => o.AgendaItemId is not null).ToLookup(o => o.AgendaItemId!.Value);
+        var decisions = Outcomes.Where(o => o.Kind == OutcomeKind.Decision).ToDictionary(o => o.Id, o => o.Number);
         var place = Meeting.Venue.Split(',').Select(p => p.Trim()).LastOrDefault(p => p.Length > 0) ?? Meeting.Venue;
         return new MinutesData(
             OfficeName, Team.Name, Team.DecreeNumber, Team.DecreeDate, Meeting.Kind, Meeting.Title,
             MeetingTime.ToLocal(Meeting.StartUtc, ZoneId), MeetingTime.ToLocal(Meeting.EndUtc, ZoneId), MeetingTime.ZoneName(ZoneId),
             Meeting.Venue, Meeting.Basis,
             [.. Attendees.Select(a => new MinutesAttendee(a.Name, a.Unit, a.Position, a.AttendedUtc is not null))],
-            [.. Agenda.Select(a => new MinutesItem(a.Number, a.Title, a.Minutes, [.. byItem[a.Id].Select(o => (o.Kind, o.Text))]))],
-            [.. Outcomes.Where(o => o.Kind == OutcomeKind.Decision).Select(o => (o.Kind, o.Text))],
-            place, Meeting.SignerName, Meeting.SignerTitle);
+            [.. Agenda.Select(a => new MinutesItem(a.Number, a.Title, a.Minutes, [.. byItem[a.Id].Select(ToPrinted)]))],
+            // What the meeting page shows apart from the items (whole-meeting outcomes of every kind) and every decision.
+            [.. Outcomes.Where(o => o.AgendaItemId is null || o.Kind == OutcomeKind.Decision).Select(ToPrinted)],
+            [.. Actions.Select(a => new MinutesAction(decisions.GetValueOrDefault(a.DecisionId), a.Title, a.Owner, a.PersonInCharge, a.DueDate, a.Status))],
+            place, Meeting.SignerName, Meeting.SignerTitle,
+            Held: Meeting.StartUtc <= nowUtc);
     }
+
+    private static MinutesOutcome ToPrinted(MeetingOutcome o) => new(o.Number, o.Kind, o.Text);
 }

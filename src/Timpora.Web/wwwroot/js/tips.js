@@ -2,25 +2,38 @@
 // shrunk on the phone before upload (which also drops their metadata). The form works without any of it.
 (function () {
   document.documentElement.classList.add('js');
-  function picker(fieldset, extra) {
+  // The picker's search input is never replaced: typing swaps only the suggestions list, a choice swaps only the
+  // choices below the input, and an answer that arrives after a newer request is dropped.
+  var asked = 0;
+  function picker(fieldset, part, extra) {
     var prefix = fieldset.querySelector('select').name.split('.')[0];
+    var target = fieldset.querySelector('#' + fieldset.id + '-' + part);
     var query = new URLSearchParams();
-    fieldset.querySelectorAll('select,input').forEach(function (el) { if (el.name && el.value) query.append(el.name, el.value); });
-    fetch('/Areas/Picker?prefix=' + encodeURIComponent(prefix) + '&' + query + (extra || '')).then(function (r) { return r.text(); })
-      .then(function (html) { fieldset.outerHTML = html; bind(); });
+    var scope = part === 'suggestions' ? fieldset : target;
+    scope.querySelectorAll('select,input').forEach(function (el) { if (el.name && el.value) query.append(el.name, el.value); });
+    var mine = ++asked;
+    fetch('/Areas/Picker?prefix=' + encodeURIComponent(prefix) + (part === 'suggestions' ? '&part=suggestions' : '') + '&' + query + (extra || ''))
+      .then(function (r) { return r.text(); })
+      .then(function (html) { if (mine === asked && target.isConnected) target.outerHTML = html; });
   }
   var timer;
-  function bind() {
-    document.querySelectorAll('.area-picker').forEach(function (fs) {
-      fs.querySelectorAll('select').forEach(function (s) { s.onchange = function () { picker(fs); }; });
-      var search = fs.querySelector('input[type=search]');
-      if (search) search.oninput = function () { clearTimeout(timer); timer = setTimeout(function () { picker(fs); }, 300); };
-      fs.querySelectorAll('.suggestions button').forEach(function (b) {
-        b.onclick = function (e) { e.preventDefault(); picker(fs, '&pick=' + encodeURIComponent(b.value)); };
-      });
-    });
-  }
-  bind();
+  document.addEventListener('input', function (e) {
+    var fs = e.target.closest && e.target.closest('.area-picker');
+    if (!fs || e.target.type !== 'search') return;
+    clearTimeout(timer);
+    timer = setTimeout(function () { picker(fs, 'suggestions'); }, 300);
+  });
+  document.addEventListener('change', function (e) {
+    var fs = e.target.closest && e.target.closest('.area-picker');
+    if (fs && e.target.tagName === 'SELECT') picker(fs, 'choices');
+  });
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('.area-picker .suggestions button');
+    if (!b) return;
+    e.preventDefault();
+    clearTimeout(timer);
+    picker(b.closest('.area-picker'), 'choices', '&pick=' + encodeURIComponent(b.value));
+  });
   var locate = document.querySelector('[data-locate]');
   if (locate && navigator.geolocation) locate.onclick = function () {
     navigator.geolocation.getCurrentPosition(function (p) {

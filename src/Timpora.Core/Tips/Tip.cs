@@ -87,6 +87,9 @@ public enum TipChannel
 public enum TipRejection
 {
     Spam = 1,
+
+    /// <summary>Not given any more: a duplicate is its own state (<see cref="TipState.Duplicate"/>, ADR 0033); the
+    /// schema script 0017_c moved the tips once rejected as duplicates there. Kept so the numbers stay.</summary>
     Duplicate = 2,
     OutOfScope = 3,
 }

@@ -21,7 +21,13 @@ public sealed record TipFilter
 }
 
 public sealed record TipRow(Guid Id, string TrackingCode, TipKind Kind, TipState State, TipChannel Channel, string AreaCode, string? AreaName,
-    string? Place, DateTime ReceivedUtc, DateTime? DueUtc, string? UnitName, string? SourceReliability, int? Credibility, int KanimId);
+    string? Place, DateTime ReceivedUtc, DateTime? DueUtc, string? UnitName, string? SourceReliability, int? Credibility, int KanimId)
+{
+    public Guid? DuplicateOfId { get; init; }
+
+    /// <summary>For a duplicate: the tracking code of the tip that is worked (also when the caller cannot open it).</summary>
+    public string? DuplicateOfCode { get; init; }
+}
 
 /// <summary>The inbox query: filters and order run in the database on the tips the caller's scope lets through, the
 /// count stops at <see cref="CountCap"/> (an inbox of 200,000 is narrowed by filters, not paged through), and only
@@ -37,13 +43,13 @@ public static class TipInbox
         var tips = Filter(db, filter, nowUtc);
         var total = await tips.Take(CountCap + 1).CountAsync(cancellationToken);
         var current = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var rows = await Rows(db, tips.Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var rows = await WithOriginalCodesAsync(db, await Rows(db, tips.Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken), cancellationToken);
         return (rows, total, current);
     }
 
     /// <summary>The first <paramref name="max"/> rows the filter finds, in the inbox's order: what an export writes.</summary>
     public static async Task<IReadOnlyList<TipRow>> RowsAsync(AppDbContext db, TipFilter filter, DateTime nowUtc, int max, CancellationToken cancellationToken = default) =>
-        await Rows(db, Filter(db, filter, nowUtc).Take(max)).ToListAsync(cancellationToken);
+        await WithOriginalCodesAsync(db, await Rows(db, Filter(db, filter, nowUtc).Take(max)).ToListAsync(cancellationToken), cancellationToken);
 
     public static IQueryable<Tip> Filter(AppDbContext db, TipFilter filter, DateTime nowUtc)
     {
@@ -116,5 +122,22 @@ public static class TipInbox
     private static IQueryable<TipRow> Rows(AppDbContext db, IQueryable<Tip> tips) =>
         tips.Select(t => new TipRow(t.Id, t.TrackingCode, t.Kind, t.State, t.Channel, t.AreaCode,
             db.Areas.Where(a => a.Code == t.AreaCode).Select(a => a.Name).FirstOrDefault(), t.Place, t.CreatedUtc, t.DueUtc,
-            db.AgencyUnits.Where(u => u.Id == t.AssignedUnitId).Select(u => u.Name).FirstOrDefault(), t.SourceReliability, t.Credibility, t.KanimId));
+            db.AgencyUnits.Where(u => u.Id == t.AssignedUnitId).Select(u => u.Name).FirstOrDefault(), t.SourceReliability, t.Credibility, t.KanimId)
+        {
+            DuplicateOfId = t.DuplicateOfId,
+        });
+
+    /// <summary>The originals' codes in a query of their own: IgnoreQueryFilters in the rows' query would lift the
+    /// scope from the whole of it. A code alone opens nothing (the status page needs the secret too).</summary>
+    private static async Task<List<TipRow>> WithOriginalCodesAsync(AppDbContext db, List<TipRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(r => r.DuplicateOfId != null).Select(r => r.DuplicateOfId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return rows;
+        }
+
+        var codes = await db.Tips.IgnoreQueryFilters().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.TrackingCode, cancellationToken);
+        return [.. rows.Select(r => r.DuplicateOfId is { } id && codes.TryGetValue(id, out var code) ? r with { DuplicateOfCode = code } : r)];
+    }
 }

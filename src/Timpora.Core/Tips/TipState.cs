@@ -9,6 +9,10 @@ public enum TipState
     Assigned = 4,
     InFollowUp = 5,
     Closed = 6,
+
+    /// <summary>The same matter as another tip, which is the one worked; not a rejection: its reporter still
+    /// follows it, and the original lists it with its details and photos (ADR 0033).</summary>
+    Duplicate = 7,
 }
 
 /// <summary>The coarse state the reporter sees on the status page.</summary>
@@ -18,6 +22,9 @@ public enum TipPublicState
     InReview = 2,
     InFollowUp = 3,
     Finished = 4,
+
+    /// <summary>Joined to another report of the same matter, which is being handled.</summary>
+    Duplicate = 5,
 }
 
 public enum TipStep
@@ -38,7 +45,7 @@ public enum TipStep
 }
 
 /// <summary>The triage rules in one place: new → verified or rejected → assigned → in follow-up → closed,
-/// with the side steps each state allows.</summary>
+/// with the side steps each state allows. A new or verified tip may instead become a duplicate of another.</summary>
 public static class TipStateMachine
 {
     private static readonly TipState[] Open = [TipState.New, TipState.Verified, TipState.Assigned, TipState.InFollowUp];
@@ -51,7 +58,8 @@ public static class TipStateMachine
         TipStep.Assign or TipStep.Escalate or TipStep.Share => Accepted.Contains(state),
         TipStep.StartFollowUp => state == TipState.Assigned,
         TipStep.FieldCheck or TipStep.LinkForeigner or TipStep.Close => state == TipState.InFollowUp,
-        TipStep.AddNote or TipStep.Grade => Open.Contains(state),
+        TipStep.AddNote => Open.Contains(state) || state == TipState.Duplicate,
+        TipStep.Grade => Open.Contains(state),
         TipStep.PublicMessage => true,
         _ => false,
     };
@@ -67,7 +75,8 @@ public static class TipStateMachine
         return step switch
         {
             TipStep.Verify => TipState.Verified,
-            TipStep.Reject or TipStep.LinkDuplicate => TipState.Rejected,
+            TipStep.Reject => TipState.Rejected,
+            TipStep.LinkDuplicate => TipState.Duplicate,
             TipStep.Assign => TipState.Assigned,
             TipStep.StartFollowUp => TipState.InFollowUp,
             TipStep.Close => TipState.Closed,
@@ -82,6 +91,7 @@ public static class TipStateMachine
         TipState.New => TipPublicState.Received,
         TipState.Verified => TipPublicState.InReview,
         TipState.Assigned or TipState.InFollowUp => TipPublicState.InFollowUp,
+        TipState.Duplicate => TipPublicState.Duplicate,
         _ => TipPublicState.Finished,
     };
 

@@ -60,9 +60,20 @@ public static class TipTriage
                     return "Tips.Error.DuplicateNotFound";
                 }
 
-                tip.Rejection = TipRejection.Duplicate;
-                // Duplicates point at the one case that is worked, never at another duplicate.
-                tip.DuplicateOfId = original.DuplicateOfId ?? original.Id;
+                // Duplicates point at the one case that is worked, never at another duplicate; the tip's own
+                // duplicates follow it to that case.
+                var worked = original.DuplicateOfId ?? original.Id;
+                if (worked == tip.Id)
+                {
+                    return "Tips.Error.DuplicateNotFound";
+                }
+
+                tip.DuplicateOfId = worked;
+                foreach (var own in await db.Tips.Where(t => t.DuplicateOfId == tip.Id).ToListAsync(cancellationToken))
+                {
+                    own.DuplicateOfId = worked;
+                }
+
                 note = code + (note is null ? "" : ": " + note);
                 kind = TipEventKind.DuplicateLinked;
                 break;

@@ -23,6 +23,14 @@ public sealed class OfficeClock(IHttpContextAccessor http, TimeProvider time)
 
     public DateTime Now => ToLocal(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>The calendar day at the viewer's office: due dates and deadlines are days there.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The calendar day at <paramref name="utc"/> in the office zone <paramref name="timeZoneId"/>, for pages that
+    /// show several offices (each counts by its own day).</summary>
+    public static DateOnly TodayIn(string timeZoneId, DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)));
+
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);

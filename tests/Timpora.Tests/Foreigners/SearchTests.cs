@@ -24,6 +24,37 @@ public sealed class SearchTests(TestApp app)
         Assert.DoesNotContain("ZHANG", table, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Muhammad")]
+    [InlineData("Abdul Rahman")]
+    [InlineData("rahman muhammad")]
+    public async Task Search_OtherSpellingOrderOrJoinedParticle_FindsDemoAbdulrahman(string query)
+    {
+        var client = await app.SignInAsync("kupang");
+
+        var table = await TableAsync(client, "/Foreigners?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains("Abdulrahman, Mohamed", table, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("MCKENZIE", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_LikeName_NeverReturnsAPersonOfAnotherOffice_AndRanksTheLikestFirst()
+    {
+        var mark = RegisterData.UniqueName("Z");
+        await data.CheckInAsync(await data.ProviderAsync("Kalianda", RegisterData.Metro), RegisterData.Guest("ABDULRAHMAN", "MOHAMMED " + mark));
+        var closer = RegisterData.UniqueName("Z");
+        await data.CheckInAsync(await data.ProviderAsync(), RegisterData.Guest("ABDUL RAHMAN", "MUHAMMAD " + closer));
+
+        var kupang = await TableAsync(await app.SignInAsync("kupang"), "/Foreigners?q=" + Uri.EscapeDataString("muhammad abdul rahman"));
+        var kalianda = await TableAsync(await app.SignInAsync("kalianda"), "/Foreigners?q=" + Uri.EscapeDataString("Abdul Rahman"));
+
+        Assert.DoesNotContain(mark, kupang, StringComparison.Ordinal);
+        Assert.Contains(mark, kalianda, StringComparison.Ordinal);
+        Assert.True(kupang.IndexOf(closer, StringComparison.Ordinal) is >= 0 and var at
+            && at < kupang.IndexOf("Abdulrahman, Mohamed", StringComparison.OrdinalIgnoreCase), "the exact spelling first");
+    }
+
     [Fact]
     public async Task Search_WordPrefixesInAnyOrderOrAccented_FindsOwnGuest()
     {

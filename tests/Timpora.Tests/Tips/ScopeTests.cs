@@ -103,7 +103,7 @@ public sealed class ScopeTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         await using var db = app.SystemDb();
         var tip = await db.Tips.SingleAsync(t => t.Account.Contains(unique), Token);
-        Assert.Equal((TipChannel.VillageIntake, TipData.BrajaHarjosari, true), (tip.Channel, tip.AreaCode, tip.Anonymous));
+        Assert.Equal((TipChannel.VillageIntake, TipData.BrajaHarjosari, "Warga " + unique), (tip.Channel, tip.AreaCode, tip.ReporterName));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/Tips/Detail/{tip.Id}", UriKind.Relative), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Tips/Detail/{sameVillage.Id}", UriKind.Relative), Token)).StatusCode);
         Assert.Contains("desa binaan Anda", TipData.Text(refused, "area-error"), StringComparison.Ordinal);

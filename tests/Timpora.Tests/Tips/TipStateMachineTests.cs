@@ -8,7 +8,9 @@ public sealed class TipStateMachineTests
     [InlineData(TipState.New, TipStep.Verify, TipState.Verified)]
     [InlineData(TipState.New, TipStep.Reject, TipState.Rejected)]
     [InlineData(TipState.Verified, TipStep.Reject, TipState.Rejected)]
-    [InlineData(TipState.New, TipStep.LinkDuplicate, TipState.Rejected)]
+    [InlineData(TipState.New, TipStep.LinkDuplicate, TipState.Duplicate)]
+    [InlineData(TipState.Verified, TipStep.LinkDuplicate, TipState.Duplicate)]
+    [InlineData(TipState.Duplicate, TipStep.AddNote, TipState.Duplicate)]
     [InlineData(TipState.Verified, TipStep.Assign, TipState.Assigned)]
     [InlineData(TipState.InFollowUp, TipStep.Assign, TipState.Assigned)]
     [InlineData(TipState.Assigned, TipStep.StartFollowUp, TipState.InFollowUp)]
@@ -32,6 +34,9 @@ public sealed class TipStateMachineTests
     [InlineData(TipState.Closed, TipStep.Grade)]
     [InlineData(TipState.New, TipStep.Escalate)]
     [InlineData(TipState.New, TipStep.LinkForeigner)]
+    [InlineData(TipState.Duplicate, TipStep.Assign)]
+    [InlineData(TipState.Duplicate, TipStep.LinkDuplicate)]
+    [InlineData(TipState.Assigned, TipStep.LinkDuplicate)]
     public void After_StepNotAllowed_Throws(TipState from, TipStep step)
     {
         Assert.False(TipStateMachine.Allows(from, step));
@@ -45,6 +50,7 @@ public sealed class TipStateMachineTests
     [InlineData(TipState.InFollowUp, TipPublicState.InFollowUp)]
     [InlineData(TipState.Rejected, TipPublicState.Finished)]
     [InlineData(TipState.Closed, TipPublicState.Finished)]
+    [InlineData(TipState.Duplicate, TipPublicState.Duplicate)]
     public void PublicStateOf_EachState_IsCoarse(TipState state, TipPublicState shown) =>
         Assert.Equal(shown, TipStateMachine.PublicStateOf(state));
 

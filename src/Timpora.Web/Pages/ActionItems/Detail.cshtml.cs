@@ -7,11 +7,12 @@ using Timpora.Core.Actions;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
 using Timpora.Core.Teams;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.ActionItems;
 
 /// <summary>One action item and its progress notes; the team's office or the owning unit reports progress.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, OfficeClock officeClock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ActionItem Item { get; private set; } = null!;
 
@@ -96,7 +97,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         MeetingTitle = await db.Meetings.Where(m => m.Id == item.MeetingId).Select(m => m.Title).FirstAsync(cancellationToken);
         DecisionText = await db.MeetingOutcomes.Where(o => o.Id == item.DecisionId).Select(o => o.Text).FirstAsync(cancellationToken);
         CanReport = scope.CanManage(team) || db.Caller.Scope.AgencyUnitId == item.OwnerUnitId;
-        Overdue = ActionItem.IsOverdue(item.Status, item.DueDate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7)));
+        Overdue = ActionItem.IsOverdue(item.Status, item.DueDate, officeClock.Today);
         if (Input.Version == Guid.Empty)
         {
             Input.Version = item.Version;

@@ -10,7 +10,7 @@ namespace Timpora.Web.Pages.ActionItems;
 
 /// <summary>Action items across all teams the user may see: a partner-agency member sees their own agency
 /// unit's first; overdue items are flagged.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Show { get; set; } = "open";
@@ -40,8 +40,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // Due dates are calendar days; the office's date is near enough for every zone (WIB to WIT is 2 hours).
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        // Due dates are calendar days of the viewer's office (WIB, WITA or WIT).
+        Today = clock.Today;
         var today = Today;
         var items = new TeamScope(db).ActionItems.AsNoTracking();
         var unit = db.Caller.Scope.AgencyUnitId;

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Data;
 using Timpora.Core.Foreigners;
 using Timpora.Core.Permits;
+using Timpora.Screening.Matching;
 using Timpora.Screening.Normalisation;
 using Timpora.Web.Pages.Areas;
 using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Foreigners;
 
-/// <summary>Search of the register within the user's scope: by name (tolerant of spelling), passport,
+/// <summary>Search of the register within the user's scope: by name (as screening compares names, ranked by likeness), passport,
 /// nationality, area and permit status; exported as the list shows it.</summary>
 public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
 {
@@ -57,26 +58,96 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
     {
         Today = DateOnly.FromDateTime(clock.Now);
         Picker = await AreaPickerView.LoadAsync(db, nameof(Area), Area, cancellationToken);
-        Result = await Filter(Today).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        if (await RankedByNameAsync(cancellationToken) is not { } ranked)
+        {
+            Result = await Filter(Today, null).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var rows = InRankOrder(await Filter(Today, ranked).ToListAsync(cancellationToken), ranked);
+        var size = Paging.DefaultPageSize;
+        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (rows.Count + size - 1) / size));
+        Result = new Paged<ForeignerRow>([.. rows.Skip((page - 1) * size).Take(size)], page, size, rows.Count);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.Now);
         Area.Normalise();
-        var rows = await Filter(Today).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
+        var ranked = await RankedByNameAsync(cancellationToken);
+        var rows = InRankOrder(await Filter(Today, ranked).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken), ranked);
         return await RegisterExport.FileAsync(db, format, "foreigners",
             ["surname", "given_names", "sex", "birth_date", "nationality", "area_code", "street", "permit_expires_on", "last_report_utc"],
             [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, r.Sex.ToString(), r.BirthDate, r.Nationality, r.AreaCode, r.Street, r.PermitExpiresOn, r.LastReportUtc]))],
             QueryFor(null, null), cancellationToken);
     }
 
-    private IQueryable<ForeignerRow> Filter(DateOnly today)
+    /// <summary>How many people of the caller's scope a name search compares in memory, and how many it keeps.</summary>
+    public const int MaxNameCandidates = 20_000;
+
+    public const int MaxNameMatches = 1_000;
+
+    /// <summary>The people whose name (or an alias) is like the query, the likest first; null without a name query.
+    /// The database narrows the scope's register to the names with a part that begins with the first letter of a
+    /// word of the query; the screening matcher's per-part similarity (<see cref="NameSearch"/>) then ranks them, so
+    /// MUHAMMAD finds MOHAMED and ABDUL RAHMAN finds ABDULRAHMAN, in any order.</summary>
+    private async Task<List<Guid>?> RankedByNameAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            return null;
+        }
+
+        var query = NameSearch.Prepare(Q);
+        var letters = NameNormaliser.Normalise(Q).Parts.Select(p => p[0]).Where(char.IsAsciiLetterOrDigit).Distinct().ToList();
+        if (query.IsEmpty || letters.Count == 0)
+        {
+            return [];
+        }
+
+        Expression<Func<Foreigner, bool>>? any = null;
+        foreach (var letter in letters)
+        {
+            // Letters and digits only: no LIKE wildcards. The scope filter still applies to every row.
+            var start = letter + "%";
+            var inside = "% " + letter + "%";
+            Expression<Func<Foreigner, bool>> one = f => EF.Functions.Like(f.NameKey, start) || EF.Functions.Like(f.NameKey, inside)
+                || f.Aliases.Any(a => EF.Functions.Like(a.Name.ToUpper(), start) || EF.Functions.Like(a.Name.ToUpper(), inside));
+            any = any is null ? one : Or(any, one);
+        }
+
+        var candidates = await db.Foreigners.AsNoTracking().Where(any!).OrderBy(f => f.NameKey).Take(MaxNameCandidates)
+            .Select(f => new { f.Id, f.Surname, f.GivenNames }).ToListAsync(cancellationToken);
+        var ids = candidates.Select(c => c.Id).ToList();
+        var aliases = (await db.ForeignerAliases.AsNoTracking().Where(a => ids.Contains(a.ForeignerId)).Select(a => new { a.ForeignerId, a.Name })
+            .ToListAsync(cancellationToken)).ToLookup(a => a.ForeignerId, a => a.Name);
+        return [.. candidates
+            .Select(c => (c.Id, Likeness: aliases[c.Id].Append(c.Surname + " " + c.GivenNames)
+                .Max(name => NameSearch.Likeness(query, NameSearch.Prepare(name)))))
+            .Where(c => c.Likeness > 0)
+            .OrderByDescending(c => c.Likeness)
+            .Take(MaxNameMatches)
+            .Select(c => c.Id)];
+    }
+
+    /// <summary>A name search shows the likest first unless another order was asked for.</summary>
+    private List<ForeignerRow> InRankOrder(List<ForeignerRow> rows, List<Guid>? ranked)
+    {
+        if (ranked is null || Sort is "nationality" or "report")
+        {
+            return rows;
+        }
+
+        var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. rows.OrderBy(r => rank[r.Id])];
+    }
+
+    private IQueryable<ForeignerRow> Filter(DateOnly today, List<Guid>? byName)
     {
         var people = db.Foreigners.AsNoTracking();
-        if (NameFilter(Q) is { } byName)
+        if (byName is not null)
         {
-            people = people.Where(byName);
+            people = people.Where(f => byName.Contains(f.Id));
         }
 
         var passport = Passport?.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
@@ -126,47 +197,6 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
             r.Person.Id, r.Person.Surname, r.Person.GivenNames, r.Person.NameKey, r.Person.Sex, r.Person.BirthDate, r.Person.Nationality,
             r.Person.KanimId, r.Person.AreaCode, r.Person.Street, r.PermitExpiresOn, r.LastReportUtc));
     }
-
-    /// <summary>Every word of the query must begin a word of the name or of another known spelling, so "liam mck"
-    /// finds MCKENZIE LIAM JAMES. The query is read both as the register keys names and as the screening
-    /// normaliser reads them (transliteration, particles, MOHD = MUHAMMAD); either reading may match.</summary>
-    public static Expression<Func<Foreigner, bool>>? NameFilter(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var keyWords = Foreigner.KeyOf(query, "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
-        var screeningWords = NameNormaliser.Normalise(query).Parts.Take(8).ToArray();
-        var filter = AllWords(keyWords);
-        if (screeningWords.Length > 0 && !screeningWords.SequenceEqual(keyWords))
-        {
-            var alternative = AllWords(screeningWords);
-            filter = filter is null ? alternative : alternative is null ? filter : Or(filter, alternative);
-        }
-
-        return filter ?? (f => false);
-    }
-
-    private static Expression<Func<Foreigner, bool>>? AllWords(string[] words)
-    {
-        Expression<Func<Foreigner, bool>>? all = null;
-        foreach (var word in words)
-        {
-            // Words hold only letters and digits (both normalisers), so they carry no LIKE wildcards.
-            var start = word + "%";
-            var inside = "% " + word + "%";
-            Expression<Func<Foreigner, bool>> one = f => EF.Functions.Like(f.NameKey, start) || EF.Functions.Like(f.NameKey, inside)
-                || f.Aliases.Any(a => EF.Functions.Like(a.Name.ToUpper(), start) || EF.Functions.Like(a.Name.ToUpper(), inside));
-            all = all is null ? one : And(all, one);
-        }
-
-        return all;
-    }
-
-    private static Expression<Func<Foreigner, bool>> And(Expression<Func<Foreigner, bool>> a, Expression<Func<Foreigner, bool>> b) =>
-        Expression.Lambda<Func<Foreigner, bool>>(Expression.AndAlso(a.Body, new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body)), a.Parameters);
 
     private static Expression<Func<Foreigner, bool>> Or(Expression<Func<Foreigner, bool>> a, Expression<Func<Foreigner, bool>> b) =>
         Expression.Lambda<Func<Foreigner, bool>>(Expression.OrElse(a.Body, new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body)), a.Parameters);

@@ -11,7 +11,7 @@ namespace Timpora.Web.Pages.TimporaOverview;
 
 /// <summary>The Timpora overview of a Kanim or a Kanwil for one year: printable (print stylesheet) and as XLSX.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.KanwilSupervisor + "," + Roles.KanimOfficer)]
-public sealed class OverviewModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class OverviewModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, IStringLocalizer<SharedResource> t, TimeProvider clock, Platform.OfficeClock office) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -33,7 +33,7 @@ public sealed class OverviewModel(AppDbContext db, [FromKeyedServices(ReportingD
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var year = Year is >= 2000 and <= 2100 ? Year.Value : now.AddHours(7).Year;
+        var year = Year is >= 2000 and <= 2100 ? Year.Value : office.Today.Year;
         var scope = reporting.Caller.Scope;
         var ids = scope.KanimIds;
         Kanims = await reporting.Kanims.Where(k => scope.All || ids.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);

@@ -35,7 +35,9 @@ public sealed record OverviewReport(int Year, IReadOnlyList<OverviewReport.Offic
         var to = from.AddYears(1);
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = nowUtc < to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ? nowUtc : to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var today = DateOnly.FromDateTime(nowUtc.AddHours(7));
+        // Each office counts overdue items by its own calendar day (WIB, WITA or WIT).
+        var today = (await db.Kanims.AsNoTracking().Where(k => ids.Contains(k.Id)).Select(k => new { k.Id, k.TimeZoneId }).ToListAsync(cancellationToken))
+            .ToDictionary(k => k.Id, k => Platform.OfficeClock.TodayIn(k.TimeZoneId, nowUtc));
         var scope = new TeamScope(db);
 
         var working = await db.KanimWorkingAreas.AsNoTracking().Where(w => ids.Contains(w.KanimId)).ToListAsync(cancellationToken);
@@ -78,7 +80,7 @@ public sealed record OverviewReport(int Year, IReadOnlyList<OverviewReport.Offic
             }).ToList();
             return new Office(k.Key, k.Value, regencies, meetings.GetValueOrDefault(k.Key),
                 actions.Where(a => a.KanimId == k.Key).GroupBy(a => a.Agency).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new AgencyActions(g.Key, g.Count(), g.Count(a => ActionItem.IsOverdue(ActionStatus.Open, a.DueDate, today)))).ToList(),
+                    .Select(g => new AgencyActions(g.Key, g.Count(), g.Count(a => ActionItem.IsOverdue(ActionStatus.Open, a.DueDate, today[k.Key])))).ToList(),
                 operations.Count(o => o.KanimId == k.Key),
                 findings.Where(f => f.KanimId == k.Key).OrderBy(f => f.Kind).Select(f => (f.Kind, f.Count)).ToList(),
                 sanctions.Where(s => s.KanimId == k.Key).GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(s => s.Count))).ToList(),

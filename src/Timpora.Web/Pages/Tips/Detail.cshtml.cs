@@ -50,6 +50,12 @@ public sealed class DetailModel(AppDbContext db, FileStore files, SmtpOptions sm
 
     public string? OperationName { get; private set; }
 
+    /// <summary>For a duplicate: the tracking code of the tip that is worked, and whether the caller may open it.</summary>
+    public (Guid Id, string Code, bool Visible)? Original { get; private set; }
+
+    /// <summary>For a worked tip: the other reports of the same matter, with what their reporters told and sent.</summary>
+    public IReadOnlyList<Tip> Duplicates { get; private set; } = [];
+
     public IReadOnlyList<TipStep> Steps { get; private set; } = [];
 
     public bool ShowsTimeline => !User.IsInRole(Roles.VillageCadre) || IsImmigration || User.IsInRole(Roles.PartnerMember);
@@ -160,6 +166,14 @@ public sealed class DetailModel(AppDbContext db, FileStore files, SmtpOptions sm
         LinkedForeigners = (await db.TipForeignerLinks.Where(l => l.TipId == tip.Id)
             .Join(db.Foreigners, l => l.ForeignerId, f => f.Id, (l, f) => new { f.Id, f.Surname, f.GivenNames }).ToListAsync(cancellationToken))
             .Select(f => (f.Id, $"{f.Surname}, {f.GivenNames}")).ToList();
+        if (tip.DuplicateOfId is { } originalId)
+        {
+            var code = await db.Tips.IgnoreQueryFilters().Where(t => t.Id == originalId).Select(t => t.TrackingCode).FirstAsync(cancellationToken);
+            Original = (originalId, code, await db.Tips.AnyAsync(t => t.Id == originalId, cancellationToken));
+        }
+
+        Duplicates = await db.Tips.AsNoTracking().Include(d => d.Photos).Where(d => d.DuplicateOfId == tip.Id)
+            .OrderBy(d => d.CreatedUtc).ToListAsync(cancellationToken);
         var allowed = TipStateMachine.StepsFrom(tip.State);
         Steps = IsImmigration ? allowed : User.IsInRole(Roles.PartnerMember) ? [.. allowed.Intersect(PartnerSteps)] : [];
         if (IsImmigration)

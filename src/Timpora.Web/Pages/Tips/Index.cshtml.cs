@@ -78,8 +78,9 @@ public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.K
         return await RegisterExport.FileAsync(db, format, "tips", nameof(Tip),
             [t["Tips.TrackingCode"], t["Tips.Kind"], t["Tips.State"], t["Tips.Channel"], t["Tips.Inbox.Village"], t["Tips.Inbox.AreaCode"], t["Tips.Place"],
                 t["Tips.Inbox.Received"] + " (" + clock.ZoneName + ")", t["Tips.Due"] + " (" + clock.ZoneName + ")", t["Tips.AssignedUnit"], t["Tips.Grade"]],
-            [.. rows.Select(r => new ExportRow(r.KanimId, [r.TrackingCode, t["Tips.Kind." + r.Kind].Value, t["Tips.State." + r.State].Value, t["Tips.Channel." + r.Channel].Value,
-                r.AreaName, r.AreaCode, r.Place, Local(r.ReceivedUtc), Local(r.DueUtc), r.UnitName, r.SourceReliability + r.Credibility]))],
+            [.. rows.Select(r => new ExportRow(r.KanimId, [r.TrackingCode, t["Tips.Kind." + r.Kind].Value, r.DuplicateOfCode is { } of ? t["Tips.DuplicateOfCode"].Value + " " + of : t["Tips.State." + r.State].Value, t["Tips.Channel." + r.Channel].Value,
+                r.AreaName, r.AreaCode, r.Place, Local(r.ReceivedUtc), Local(r.DueUtc), r.UnitName,
+                r.SourceReliability is null ? t["Tips.NotGraded"].Value : r.SourceReliability + r.Credibility]))],
             QueryFor(null, null), cancellationToken);
     }
 

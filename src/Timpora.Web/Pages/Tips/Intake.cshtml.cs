@@ -53,9 +53,11 @@ public sealed class IntakeModel(AppDbContext db, TipFiling filing, IStringLocali
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        // A resident who gives no number stays anonymous: the officer or cadre who filed it is the contact.
-        Input.Anonymous = string.IsNullOrWhiteSpace(Input.ReporterPhone) && string.IsNullOrWhiteSpace(Input.ReporterEmail);
-        var destination = await filing.CheckAsync(ModelState, Input, Area, Photos, cancellationToken);
+        // The officer or cadre who files is the contact, so a resident may give a name without a number (the name is
+        // kept) or nothing at all (anonymous).
+        Input.Anonymous = string.IsNullOrWhiteSpace(Input.ReporterName) && string.IsNullOrWhiteSpace(Input.ReporterPhone)
+            && string.IsNullOrWhiteSpace(Input.ReporterEmail);
+        var destination = await filing.CheckAsync(ModelState, Input, Area, Photos, cancellationToken, contactRequired: false);
         if (destination is not null && !Villages.Any(v => v.Code == destination.Village))
         {
             ModelState.AddModelError("Area", t["Tips.Error.NotYourVillage"]);

@@ -33,6 +33,9 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling
 
     public string? PublicMessage { get; private set; }
 
+    /// <summary>For a duplicate: how far the report it joined has come, in the same coarse terms.</summary>
+    public TipPublicState? OriginalState { get; private set; }
+
     public DateTime? ReceivedUtc { get; private set; }
 
     public bool Added { get; private set; }
@@ -162,6 +165,13 @@ public sealed class StatusModel(AppDbContext db, TipRateLimits limits, TipFiling
     {
         State = TipStateMachine.PublicStateOf(tip.State);
         PublicMessage = tip.PublicMessage;
+        if (tip.DuplicateOfId is { } originalId)
+        {
+            var original = await db.Tips.IgnoreQueryFilters().Where(x => x.Id == originalId).Select(x => new { x.State, x.PublicMessage }).FirstAsync(cancellationToken);
+            OriginalState = TipStateMachine.PublicStateOf(original.State);
+            PublicMessage ??= original.PublicMessage;
+        }
+
         ReceivedUtc = tip.CreatedUtc;
         PhotoCount = await db.TipPhotos.CountAsync(p => p.TipId == tip.Id, cancellationToken);
     }

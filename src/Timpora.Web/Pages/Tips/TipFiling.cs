@@ -20,9 +20,10 @@ public sealed class TipFiling(AppDbContext db, FileStore store, IConfiguration c
     /// <summary>How long a change to the Kanims' working areas may take to reach the tip line.</summary>
     public static readonly TimeSpan RouteCacheTime = TimeSpan.FromMinutes(5);
 
-    /// <summary>Adds what is wrong to <paramref name="state"/>; stages every good photo, also when something else is wrong.</summary>
+    /// <summary>Adds what is wrong to <paramref name="state"/>; stages every good photo, also when something else is wrong.
+    /// <paramref name="contactRequired"/> is false for a village intake, where the officer or cadre who files is the contact.</summary>
     public async Task<TipDestination?> CheckAsync(ModelStateDictionary state, TipForm form, AreaPickerInput area, IReadOnlyList<IFormFile> files,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool contactRequired = true)
     {
         if (!string.IsNullOrEmpty(form.Website))
         {
@@ -54,7 +55,7 @@ public sealed class TipFiling(AppDbContext db, FileStore store, IConfiguration c
             }
         }
 
-        if (!form.Anonymous && string.IsNullOrWhiteSpace(form.ReporterPhone) && string.IsNullOrWhiteSpace(form.ReporterEmail))
+        if (contactRequired && !form.Anonymous && string.IsNullOrWhiteSpace(form.ReporterPhone) && string.IsNullOrWhiteSpace(form.ReporterEmail))
         {
             state.AddModelError("Input.ReporterPhone", t["Tips.Error.ContactOrAnonymous"]);
         }

@@ -1,12 +1,20 @@
 namespace Timpora.Core.Organisation;
 
 /// <summary>Kantor Wilayah: a regional office of the immigration service, usually one per province.</summary>
-public sealed class Kanwil
+public sealed class Kanwil : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // A Kanwil is no Kanim's: its entries are read at the national level.
+    int? Audit.IAudited.AuditKanimId => null;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string ProvinceCode { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>IANA time zone of the Kanwil's seat: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Jakarta";
     public List<Kanim> Kanims { get; set; } = [];
 }
 

@@ -51,8 +51,13 @@ public sealed class KanimWorkingArea : Audit.IAudited
 
 /// <summary>A partner agency of the Timpora: Polri, TNI, Kejaksaan, Pemda units, Disnaker, ...
 /// The immigration service itself is an agency too, so its officers are people in units like anyone else.</summary>
-public sealed class Agency
+public sealed class Agency : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // An agency is national (Polri, TNI, ...): its entries are read at the national level; its units are the offices'.
+    int? Audit.IAudited.AuditKanimId => null;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -60,8 +65,12 @@ public sealed class Agency
 }
 
 /// <summary>An agency's unit in an area: Polres Sumba Barat Daya, Kodim 1629, Kanim Kupang, ...</summary>
-public sealed class AgencyUnit
+public sealed class AgencyUnit : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    int? Audit.IAudited.AuditKanimId => KanimId;
+
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public Agency? Agency { get; set; }

@@ -112,6 +112,8 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/Foreigners", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
+                o.Conventions.AuthorizePage("/Agencies/Agency", Policies.Administrator);
+                o.Conventions.AuthorizePage("/Agencies/Unit", Policies.Accounts);
                 o.Conventions.AuthorizeFolder("/GuestReports", Policies.Reporting);
                 o.Conventions.AuthorizePage("/GuestReports/CheckIn", Policies.ProviderOperator);
                 o.Conventions.AuthorizePage("/GuestReports/CheckOut", Policies.ProviderOperator);

@@ -84,16 +84,56 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public void RecordAccess(AuditAction action, string entityType, string entityId, int? kanimId, string? reason = null) =>
         AuditEntries.Add(NewAuditEntry(Caller, action, entityType, entityId, kanimId, reason, null));
 
+    // Audit entries of new records whose key the database assigns (a Kanwil, a Kanim, its working areas): written
+    // once the rows have their ids, in the same transaction, so the log names the office and not a temporary key.
+    private readonly List<(AuditEntry Entry, IAudited Record)> auditsAwaitingKeys = [];
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (auditsAwaitingKeys.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        AddAuditsAwaitingKeys();
+        count += base.SaveChanges(acceptAllChangesOnSuccess);
+        own?.Commit();
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (auditsAwaitingKeys.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AddAuditsAwaitingKeys();
+        count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return count;
+    }
+
+    private void AddAuditsAwaitingKeys()
+    {
+        foreach (var (entry, record) in auditsAwaitingKeys)
+        {
+            entry.EntityId = record.AuditId;
+            entry.KanimId = record.AuditKanimId;
+            AuditEntries.Add(entry);
+        }
+
+        auditsAwaitingKeys.Clear();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -138,6 +178,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(k => k.Name).HasMaxLength(200);
             e.Property(k => k.ProvinceCode).HasMaxLength(2);
             e.Property(k => k.Address).HasMaxLength(500);
+            e.Property(k => k.TimeZoneId).HasMaxLength(50);
             e.HasOne<Area>().WithMany().HasForeignKey(k => k.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Kanim>(e =>
@@ -263,13 +304,19 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
             if (entry.Entity is IAudited audited)
             {
-                AuditRecord(entry, audited.AuditId, audited.AuditKanimId);
+                if (AuditRecord(entry, audited.AuditId, audited.AuditKanimId) is { } written
+                    && entry.State == EntityState.Added && entry.Properties.Any(p => p.IsTemporary))
+                {
+                    AuditEntries.Remove(written);
+                    auditsAwaitingKeys.Add((written, audited));
+                }
+
                 continue;
             }
 
             if (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string> role)
             {
-                AuditRecord(entry, role.UserId, null);
+                _ = AuditRecord(entry, role.UserId, null);
                 continue;
             }
 
@@ -308,12 +355,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         nameof(AppUser.NormalizedEmail),
     ];
 
-    private void AuditRecord(EntityEntry entry, string id, int? kanimId)
+    private AuditEntry? AuditRecord(EntityEntry entry, string id, int? kanimId)
     {
         var changes = DescribeChanges(entry, UnloggedAccountProperties);
         if (changes is null && entry.State == EntityState.Modified)
         {
-            return;
+            return null;
         }
 
         var action = entry.State switch
@@ -323,7 +370,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             _ => AuditAction.Changed,
         };
         var type = entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string> ? "AppUserRole" : entry.Metadata.ClrType.Name;
-        AuditEntries.Add(NewAuditEntry(ActorOf(entry.Entity), action, type, id, kanimId, ChangeReason, changes));
+        return AuditEntries.Add(NewAuditEntry(ActorOf(entry.Entity), action, type, id, kanimId, ChangeReason, changes)).Entity;
     }
 
     private AuditEntry NewAuditEntry(Caller actor, AuditAction action, string entityType, string entityId, int? kanimId, string? reason, string? changes) => new()

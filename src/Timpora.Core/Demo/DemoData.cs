@@ -37,8 +37,8 @@ public static class DemoData
             return false;
         }
 
-        var ntt = new Kanwil { Name = "Kanwil Kemenimipas Nusa Tenggara Timur", ProvinceCode = "53" };
-        var lampung = new Kanwil { Name = "Kanwil Kemenimipas Lampung", ProvinceCode = "18" };
+        var ntt = new Kanwil { Name = "Kanwil Kemenimipas Nusa Tenggara Timur", ProvinceCode = "53", TimeZoneId = "Asia/Makassar", Address = "Jl. Palapa No. 39, Kupang" };
+        var lampung = new Kanwil { Name = "Kanwil Kemenimipas Lampung", ProvinceCode = "18", TimeZoneId = "Asia/Jakarta", Address = "Jl. Wolter Monginsidi, Bandar Lampung" };
         var kupang = Kanim(ntt, "Kantor Imigrasi Kelas I TPI Kupang", "Asia/Makassar", "Jl. Perintis Kemerdekaan I, Kupang", "53.71", "53.01", "53.18");
         var kalianda = Kanim(lampung, "Kantor Imigrasi Kelas III Non TPI Kalianda", "Asia/Jakarta", "Jl. Lintas Sumatera, Kalianda", "18.01", "18.07", "18.72");
         var bandarLampung = Kanim(lampung, "Kantor Imigrasi Kelas I TPI Bandar Lampung", "Asia/Jakarta", "Jl. Diponegoro, Bandar Lampung", "18.71");

@@ -1,12 +1,20 @@
 namespace Timpora.Core.Organisation;
 
 /// <summary>Kantor Wilayah: a regional office of the immigration service, usually one per province.</summary>
-public sealed class Kanwil
+public sealed class Kanwil : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // A Kanwil is no Kanim's: its entries are read at the national level.
+    int? Audit.IAudited.AuditKanimId => null;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string ProvinceCode { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>IANA time zone of the Kanwil's seat: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Jakarta";
     public List<Kanim> Kanims { get; set; } = [];
 }
 
@@ -43,8 +51,13 @@ public sealed class KanimWorkingArea : Audit.IAudited
 
 /// <summary>A partner agency of the Timpora: Polri, TNI, Kejaksaan, Pemda units, Disnaker, ...
 /// The immigration service itself is an agency too, so its officers are people in units like anyone else.</summary>
-public sealed class Agency
+public sealed class Agency : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // An agency is national (Polri, TNI, ...): its entries are read at the national level; its units are the offices'.
+    int? Audit.IAudited.AuditKanimId => null;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
@@ -52,8 +65,12 @@ public sealed class Agency
 }
 
 /// <summary>An agency's unit in an area: Polres Sumba Barat Daya, Kodim 1629, Kanim Kupang, ...</summary>
-public sealed class AgencyUnit
+public sealed class AgencyUnit : Audit.IAudited
 {
+    string Audit.IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    int? Audit.IAudited.AuditKanimId => KanimId;
+
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public Agency? Agency { get; set; }

@@ -87,7 +87,8 @@ public static class Services
             .AddPolicy(Pages.Tips.TipServices.TipsPolicy, p => p.RequireRole(Pages.Tips.TipServices.TipsRoles))
             .AddPolicy(Pages.Tips.TipServices.IntakePolicy, p => p.RequireRole(Roles.Pimpasa, Roles.VillageCadre))
             .AddPolicy(Policies.Timpora, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer, Roles.Pimpasa, Roles.PartnerMember))
-            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer));
+            .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer))
+            .AddPolicy(Policies.WatchlistReaders, p => p.RequireRole(Policies.WatchlistReaderRoles));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -112,6 +113,8 @@ public static class Services
                 o.Conventions.AuthorizeFolder("/Foreigners", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Offices", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Agencies", Policies.Staff);
+                o.Conventions.AuthorizePage("/Agencies/Agency", Policies.Administrator);
+                o.Conventions.AuthorizePage("/Agencies/Unit", Policies.Accounts);
                 o.Conventions.AuthorizeFolder("/GuestReports", Policies.Reporting);
                 o.Conventions.AuthorizePage("/GuestReports/CheckIn", Policies.ProviderOperator);
                 o.Conventions.AuthorizePage("/GuestReports/CheckOut", Policies.ProviderOperator);
@@ -133,11 +136,12 @@ public static class Services
                 // The registration form's area picker: the Kemendagri area codes are public reference data.
                 o.Conventions.AllowAnonymousToPage("/Areas/Picker");
                 o.Conventions.AuthorizeFolder("/Provider", Policies.ProviderOperator);
-                o.Conventions.AuthorizeFolder("/Watchlists", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Watchlists", Policies.WatchlistReaders);
                 o.Conventions.AuthorizePage("/Watchlists/Entry", Policies.Supervisor);
                 o.Conventions.AuthorizePage("/Watchlists/Import", Policies.Supervisor);
                 o.Conventions.AuthorizePage("/Watchlists/Lists", Policies.Administrator);
-                o.Conventions.AuthorizeFolder("/Screening", Policies.Staff);
+                // A hit shows the listed entry it matched: the same readers as the lists.
+                o.Conventions.AuthorizeFolder("/Screening", Policies.WatchlistReaders);
                 o.Conventions.AuthorizeFolder("/Tips", Pages.Tips.TipServices.TipsPolicy);
                 o.Conventions.AuthorizePage("/Tips/Intake", Pages.Tips.TipServices.IntakePolicy);
                 o.Conventions.AllowAnonymousToPage("/Tips/Report");
@@ -187,6 +191,7 @@ public static class Services
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddScoped<OfficeClock>();
         services.AddScoped<Pages.Home.MyWork>();
+        services.AddScoped<NavigationMenu>();
         services.AddScoped<ListedRecords>();
         services.AddScoped<Pages.Admin.Users.AccountEditing>();
         services.AddScoped<Pages.Admin.Users.PasswordLinks>();
@@ -242,4 +247,11 @@ public static class Policies
 
     /// <summary>The immigration offices themselves (Kanim, Kanwil, administrators), without PIMPASA.</summary>
     public const string Office = "office";
+
+    /// <summary>Who reads watchlists and their screening hits (ADR 0032): the Kanim's officers, the Kanwil, the
+    /// national supervisor and the administrator. A PIMPASA officer works in villages and a partner member in another
+    /// agency: neither reads the national list. Writing entries is the supervisors' (<see cref="Supervisor"/>).</summary>
+    public const string WatchlistReaders = "watchlist-readers";
+
+    public static readonly string[] WatchlistReaderRoles = [Roles.Administrator, Roles.NationalSupervisor, Roles.KanwilSupervisor, Roles.KanimOfficer];
 }

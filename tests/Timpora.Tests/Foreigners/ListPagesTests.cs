@@ -49,6 +49,37 @@ public sealed class ListPagesTests(TestApp app)
         Assert.DoesNotContain(surname, elsewhere.QuerySelector("[data-testid=present-table]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PresentExport_WitaOffice_ShowsAreaNamePassportLocalTimeAndIndonesianHeaders()
+    {
+        var surname = RegisterData.UniqueName("Q");
+        var guest = RegisterData.Guest(surname, permitDays: 3);
+        var report = await data.CheckInAsync(await data.ProviderAsync(areaCode: "53.18.01"), guest);
+        var client = await app.SignInAsync("kupang");
+        var token = TestContext.Current.CancellationToken;
+        string district;
+        await using (var db = app.SystemDb())
+        {
+            district = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Areas.Where(a => a.Code == "53.18.01").Select(a => a.Name), token);
+        }
+
+        var csv = await client.GetStringAsync(new Uri("/Foreigners/Present?handler=Export&format=csv&Area.Province=53&Area.Regency=53.18&Area.District=53.18.01", UriKind.Relative), token);
+        var lines = csv.TrimStart('\uFEFF').Split('\n');
+        Assert.StartsWith("\"Nama keluarga\",\"Nama depan\",\"Nomor paspor\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"Masuk (WITA)\"", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines, l => l.Contains(surname, StringComparison.Ordinal));
+        Assert.Contains("\"" + guest.PassportNumber + "\"", row, StringComparison.Ordinal);
+        Assert.Contains("\"" + district + "\"", row, StringComparison.Ordinal);
+        // Kupang is WITA (UTC+8): the check-in time is written in it, not in UTC.
+        var local = report.CheckInUtc.AddHours(8).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("\"" + local + "\"", row, StringComparison.Ordinal);
+
+        var page = await TestApp.GetHtmlAsync(client, "/Foreigners/Present?Area.Province=53&Area.Regency=53.18&Area.District=53.18.01");
+        var tr = Assert.Single(page.QuerySelectorAll("[data-testid=present-table] tbody tr"), r => r.TextContent.Contains(surname, StringComparison.Ordinal));
+        Assert.Contains(guest.PassportNumber, tr.TextContent, StringComparison.Ordinal);
+        Assert.Contains(district, tr.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/Foreigners/Overstays?handler=Export&format=xlsx")]
     [InlineData("/Foreigners/Expiring?handler=Export&format=csv")]

@@ -78,7 +78,9 @@ public sealed class AuditTests(TestApp app)
         var lampungView = (await TestApp.GetHtmlAsync(supervisor, $"/Audit?user={kalianda}")).QuerySelector("[data-testid=audit-table] tbody")!.TextContent;
         var nttView = (await TestApp.GetHtmlAsync(supervisor, $"/Audit?user={kupang}")).QuerySelector("[data-testid=audit-table] tbody")!.TextContent;
 
-        Assert.Contains(lampungPerson.Id.ToString(), lampungView, StringComparison.Ordinal);
+        // Entries name their record (issue 29), so the person's name stands for the id.
+        Assert.Contains(lampungPerson.FullName, lampungView, StringComparison.Ordinal);
+        Assert.DoesNotContain(nttPerson.FullName, nttView, StringComparison.Ordinal);
         Assert.DoesNotContain(nttPerson.Id.ToString(), nttView, StringComparison.Ordinal);
     }
 }

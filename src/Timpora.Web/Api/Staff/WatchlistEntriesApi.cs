@@ -32,7 +32,7 @@ public static class WatchlistEntriesApi
     {
         // Not part of the providers' OpenAPI contract. The framework's own antiforgery check covers form binding only;
         // RequireCookieApiRules checks the token of every write, whatever its body.
-        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.Staff).DisableAntiforgery().ExcludeFromDescription().RequireCookieApiRules();
+        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.WatchlistReaders).DisableAntiforgery().ExcludeFromDescription().RequireCookieApiRules();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Supervisor);

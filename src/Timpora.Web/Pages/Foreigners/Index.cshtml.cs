@@ -15,7 +15,7 @@ namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>Search of the register within the user's scope: by name (as screening compares names, ranked by likeness), passport,
 /// nationality, area and permit status; exported as the list shows it.</summary>
-public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, OfficeClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -54,6 +54,9 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
 
     public string PageLink(int page) => "/Foreigners" + QueryFor(page, null);
 
+    /// <summary>Area names and passport numbers of the rows shown.</summary>
+    public ListLookups Look { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.Now);
@@ -61,13 +64,16 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
         if (await RankedByNameAsync(cancellationToken) is not { } ranked)
         {
             Result = await Filter(Today, null).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
-            return;
+        }
+        else
+        {
+            var rows = InRankOrder(await Filter(Today, ranked).ToListAsync(cancellationToken), ranked);
+            var size = Paging.DefaultPageSize;
+            var page = Math.Clamp(PageNumber, 1, Math.Max(1, (rows.Count + size - 1) / size));
+            Result = new Paged<ForeignerRow>([.. rows.Skip((page - 1) * size).Take(size)], page, size, rows.Count);
         }
 
-        var rows = InRankOrder(await Filter(Today, ranked).ToListAsync(cancellationToken), ranked);
-        var size = Paging.DefaultPageSize;
-        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (rows.Count + size - 1) / size));
-        Result = new Paged<ForeignerRow>([.. rows.Skip((page - 1) * size).Take(size)], page, size, rows.Count);
+        Look = await ListLookups.LoadAsync(db, Result.Items.Select(r => r.AreaCode), Result.Items.Select(r => r.Id), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
@@ -76,9 +82,12 @@ public sealed class IndexModel(AppDbContext db, OfficeClock clock) : PageModel
         Area.Normalise();
         var ranked = await RankedByNameAsync(cancellationToken);
         var rows = InRankOrder(await Filter(Today, ranked).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken), ranked);
+        var look = await ListLookups.LoadAsync(db, rows.Select(r => r.AreaCode), rows.Select(r => r.Id), cancellationToken);
         return await RegisterExport.FileAsync(db, format, "foreigners",
-            ["surname", "given_names", "sex", "birth_date", "nationality", "area_code", "street", "permit_expires_on", "last_report_utc"],
-            [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, r.Sex.ToString(), r.BirthDate, r.Nationality, r.AreaCode, r.Street, r.PermitExpiresOn, r.LastReportUtc]))],
+            [t["Export.Surname"], t["Export.GivenNames"], t["Export.Passport"], t["Export.Sex"], t["Export.BirthDate"], t["Export.Nationality"],
+                t["Export.Area"], t["Export.AreaCode"], t["Export.Street"], t["Export.PermitExpiresOn"], t["Export.LastReport"] + " (" + clock.ZoneName + ")"],
+            [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, look.Passports(r.Id), t["Foreigners.Sex" + r.Sex].Value, r.BirthDate, r.Nationality,
+                look.Area(r.AreaCode), r.AreaCode, r.Street, r.PermitExpiresOn, r.LastReportUtc is { } last ? clock.ToLocal(last) : null]))],
             QueryFor(null, null), cancellationToken);
     }
 

@@ -10,7 +10,9 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Foreigners;
 
 /// <summary>Who is present now: guests checked in and not checked out, in the chosen area and below it.</summary>
-public sealed class PresentModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, TimeProvider time) : PageModel
+public sealed class PresentModel(
+    AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, TimeProvider time, OfficeClock clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AreaPickerInput Area { get; set; } = new();
@@ -26,19 +28,27 @@ public sealed class PresentModel(AppDbContext db, [FromKeyedServices(ReportingDb
 
     public string ExportLink(string format) => "/Foreigners/Present" + QueryFor(null, format);
 
+    /// <summary>Area names and passport numbers of the rows shown.</summary>
+    public ListLookups Look { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Picker = await AreaPickerView.LoadAsync(reporting, nameof(Area), Area, cancellationToken);
         Result = await RegisterQueries.Present(reporting, time.GetUtcNow().UtcDateTime, Area.SelectedCode).ToPagedAsync(PageNumber, cancellationToken: cancellationToken);
+        Look = await ListLookups.LoadAsync(reporting, Result.Items.Select(r => r.AreaCode), Result.Items.Select(r => r.ForeignerId), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         Area.Normalise();
         var rows = await RegisterQueries.Present(reporting, time.GetUtcNow().UtcDateTime, Area.SelectedCode).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
+        var look = await ListLookups.LoadAsync(reporting, rows.Select(r => r.AreaCode), rows.Select(r => r.ForeignerId), cancellationToken);
+        var zone = " (" + clock.ZoneName + ")";
         return await RegisterExport.FileAsync(db, format, "present",
-            ["surname", "given_names", "nationality", "provider", "room", "area_code", "check_in_utc", "planned_departure_utc", "receipt"],
-            [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, r.Nationality, r.ProviderName, r.Room, r.AreaCode, r.CheckInUtc, r.PlannedDepartureUtc, r.ReceiptNumber]))],
+            [t["Export.Surname"], t["Export.GivenNames"], t["Export.Passport"], t["Export.Nationality"], t["Export.Provider"], t["Export.Room"],
+                t["Export.Area"], t["Export.AreaCode"], t["Export.CheckIn"] + zone, t["Export.PlannedDeparture"] + zone, t["Export.Receipt"]],
+            [.. rows.Select(r => new ExportRow(r.KanimId, [r.Surname, r.GivenNames, look.Passports(r.ForeignerId), r.Nationality, r.ProviderName, r.Room,
+                look.Area(r.AreaCode), r.AreaCode, clock.ToLocal(r.CheckInUtc), r.PlannedDepartureUtc is { } d ? clock.ToLocal(d) : null, r.ReceiptNumber]))],
             "present; area=" + Area.SelectedCode, cancellationToken);
     }
 

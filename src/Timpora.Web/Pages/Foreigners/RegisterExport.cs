@@ -4,13 +4,14 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
 
 namespace Timpora.Web.Pages.Foreigners;
 
-/// <summary>One exported row: the office it belongs to (for the audit) and its cells.</summary>
-public sealed record ExportRow(int KanimId, object?[] Cells);
+/// <summary>One exported row: the office it belongs to (for the audit; none for national records) and its cells.</summary>
+public sealed record ExportRow(int? KanimId, object?[] Cells);
 
 /// <summary>Writes what a register list shows as CSV or XLSX, and audits the export per office.</summary>
 public static class RegisterExport
@@ -39,7 +40,7 @@ public static class RegisterExport
     private static byte[] Csv(string[] headers, IReadOnlyList<ExportRow> rows)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', headers).Append('\n');
+        csv.AppendJoin(',', headers.Select(CsvField)).Append('\n');
         foreach (var row in rows)
         {
             csv.AppendJoin(',', row.Cells.Select(c => CsvField(Text(c)))).Append('\n');
@@ -98,4 +99,36 @@ public static class RegisterExport
         int or long or double or decimal => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Text(c)) },
         _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Text(c))) },
     }));
+}
+
+/// <summary>What a register list shows beside its records' keys: the name of each area and each person's passport
+/// numbers, read for the whole list in two queries (issue 29: lists showed codes and no passports).</summary>
+public sealed class ListLookups
+{
+    private readonly Dictionary<string, string> areas;
+    private readonly ILookup<Guid, string> passports;
+
+    private ListLookups(Dictionary<string, string> areas, ILookup<Guid, string> passports)
+    {
+        this.areas = areas;
+        this.passports = passports;
+    }
+
+    public static async Task<ListLookups> LoadAsync(AppDbContext db, IEnumerable<string> areaCodes, IEnumerable<Guid> foreignerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var codes = areaCodes.Distinct().ToList();
+        var ids = foreignerIds.Distinct().ToList();
+        var areas = codes.Count == 0 ? [] : await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code))
+            .ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        var documents = ids.Count == 0 ? [] : await db.TravelDocuments.AsNoTracking().Where(d => ids.Contains(d.ForeignerId))
+            .OrderByDescending(d => d.ExpiresOn).Select(d => new { d.ForeignerId, d.Number }).ToListAsync(cancellationToken);
+        return new ListLookups(areas, documents.ToLookup(d => d.ForeignerId, d => d.Number));
+    }
+
+    /// <summary>The area's name (title case as the Kemendagri list spells it), or the code when it is not known.</summary>
+    public string Area(string? code) => code is null ? "" : areas.GetValueOrDefault(code) ?? code;
+
+    /// <summary>The person's passport numbers, the latest first.</summary>
+    public string Passports(Guid foreignerId) => string.Join("; ", passports[foreignerId].Distinct());
 }

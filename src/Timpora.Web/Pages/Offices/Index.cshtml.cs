@@ -13,13 +13,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         Kanwils = await db.Kanwils.AsNoTracking()
             .OrderBy(k => k.Name)
-            .Select(k => new KanwilRow(k.Id, k.Name, k.Kanims.OrderBy(m => m.Name).Select(m => new KanimRow(
+            .Select(k => new KanwilRow(k.Id, k.Name, k.TimeZoneId, k.Address, k.Kanims.OrderBy(m => m.Name).Select(m => new KanimRow(
                 m.Id, m.Name, m.TimeZoneId,
                 m.WorkingAreas.Join(db.Areas, w => w.RegencyCode, a => a.Code, (w, a) => a.Name).ToList())).ToList()))
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record KanwilRow(int Id, string Name, List<KanimRow> Kanims);
+    public sealed record KanwilRow(int Id, string Name, string TimeZoneId, string? Address, List<KanimRow> Kanims);
 
     public sealed record KanimRow(int Id, string Name, string TimeZoneId, List<string> Regencies);
 }

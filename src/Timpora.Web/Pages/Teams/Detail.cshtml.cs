@@ -11,7 +11,9 @@ using Timpora.Core.Teams;
 namespace Timpora.Web.Pages.Teams;
 
 /// <summary>One team: its decree, its chair, secretariat and members, and its meetings. The office's staff add
-/// and remove members (removal confirmed).</summary>
+/// and remove members (removal confirmed). A member is an existing person, or an existing account: an account without
+/// a person record gets one in the office's immigration unit and is linked to it, so the member who signs in is the
+/// one on the team (their attendance, their unit's action items).</summary>
 public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Team Team { get; private set; } = null!;
@@ -22,7 +24,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
 
-    public IReadOnlyList<(Guid Id, string Name, string Unit)> Candidates { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, string Unit, string? Account)> Candidates { get; private set; } = [];
+
+    /// <summary>Accounts of the team's office that have no person record yet.</summary>
+    public IReadOnlyList<(string Id, string UserName, string Name)> AccountCandidates { get; private set; } = [];
 
     public string TimeZoneId { get; private set; } = "";
 
@@ -54,14 +59,25 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
             return Forbid();
         }
 
-        var person = Input.PersonId is { } personId
-            ? await db.People.Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == personId && p.KanimId == Team.KanimId, cancellationToken)
-            : null;
-        if (Input.PersonId is not null && person is null)
+        Core.Organisation.Person? person = null;
+        if (Input.PersonId is { } personId)
         {
-            ModelState.AddModelError("Input.PersonId", t["Teams.PersonUnknown"]);
+            person = await db.People.Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == personId && p.KanimId == Team.KanimId, cancellationToken);
+            if (person is null)
+            {
+                ModelState.AddModelError("Input.PersonId", t["Teams.PersonUnknown"]);
+            }
         }
-        else if (person is not null && Members.Any(m => m.PersonId == person.Id))
+        else if (!string.IsNullOrEmpty(Input.AccountId))
+        {
+            person = await PersonOfAccountAsync(Input.AccountId, cancellationToken);
+        }
+        else
+        {
+            ModelState.AddModelError("Input.PersonId", t["Teams.PersonOrAccount"]);
+        }
+
+        if (person is not null && Members.Any(m => m.PersonId == person.Id))
         {
             ModelState.AddModelError("Input.PersonId", t["Teams.AlreadyMember", person.FullName]);
         }
@@ -139,6 +155,45 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Redirect($"/Teams/{id}");
     }
 
+    /// <summary>The person record of an account of the team's office (another office's account, or a made-up id, is
+    /// refused as unknown); one is made in the office's immigration unit when the account has none.</summary>
+    private async Task<Core.Organisation.Person?> PersonOfAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == accountId && u.KanimId == Team.KanimId && u.DeactivatedUtc == null, cancellationToken);
+        if (user is null)
+        {
+            ModelState.AddModelError("Input.AccountId", t["Teams.AccountUnknown"]);
+            return null;
+        }
+
+        if (user.PersonId is { } linked)
+        {
+            return await db.People.Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == linked, cancellationToken);
+        }
+
+        var unit = await db.AgencyUnits.Include(u => u.Agency).Where(u => u.KanimId == Team.KanimId && u.Agency!.Code == "IMIGRASI")
+            .OrderBy(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (unit is null)
+        {
+            ModelState.AddModelError("Input.AccountId", t["Teams.NoImmigrationUnit"]);
+            return null;
+        }
+
+        var person = new Core.Organisation.Person
+        {
+            FullName = user.DisplayName,
+            KanimId = unit.KanimId,
+            AreaCode = unit.AreaCode,
+            UnitId = unit.Id,
+            Unit = unit,
+            Email = user.Email,
+            Phone = user.PhoneNumber,
+        };
+        db.People.Add(person);
+        user.PersonId = person.Id;
+        return person;
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var scope = new TeamScope(db);
@@ -159,8 +214,12 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
         {
             Candidates = (await db.People.AsNoTracking().Where(p => p.KanimId == team.KanimId)
                     .OrderBy(p => p.Unit!.Name).ThenBy(p => p.FullName)
-                    .Select(p => new { p.Id, p.FullName, Unit = p.Unit!.Name }).ToListAsync(cancellationToken))
-                .Select(p => (p.Id, p.FullName, p.Unit)).ToList();
+                    .Select(p => new { p.Id, p.FullName, Unit = p.Unit!.Name, Account = db.Users.Where(u => u.PersonId == p.Id).Select(u => u.UserName).FirstOrDefault() })
+                    .ToListAsync(cancellationToken))
+                .Select(p => (p.Id, p.FullName, p.Unit, p.Account)).ToList();
+            AccountCandidates = (await db.Users.AsNoTracking().Where(u => u.KanimId == team.KanimId && u.PersonId == null && u.DeactivatedUtc == null)
+                    .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(cancellationToken))
+                .Select(u => (u.Id, u.UserName ?? "", u.DisplayName)).ToList();
         }
 
         return true;
@@ -170,9 +229,13 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     public sealed class MemberForm
     {
-        [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Teams.Person")]
         public Guid? PersonId { get; set; }
+
+        /// <summary>Instead of a person: an account of the office (it is linked to a person record).</summary>
+        [StringLength(100, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Teams.Account")]
+        public string? AccountId { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Teams.Role")]

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Localization;
 using Timpora.Core.Areas;
 using Timpora.Core.Data;
 using Timpora.Core.Organisation;
+using Timpora.Web.Pages.Areas;
 
 namespace Timpora.Web.Pages.Admin.Offices;
 
 /// <summary>Creates or edits a Kanim and its working area. A regency already supervised by another Kanim is refused
-/// with that office named, unless the move is asked for explicitly. Audited by the context (Kanim, KanimWorkingArea).</summary>
+/// with that office named, unless the move is asked for explicitly. Regencies are added with the shared area picker
+/// (each add or remove re-renders the form, so it works without JavaScript). Audited by the context (Kanim, KanimWorkingArea).</summary>
 public sealed class KanimModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public static readonly string[] TimeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"];
@@ -18,13 +20,22 @@ public sealed class KanimModel(AppDbContext db, IStringLocalizer<SharedResource>
     [BindProperty]
     public KanimForm Input { get; set; } = new();
 
+    [BindProperty]
+    public AreaPickerInput Area { get; set; } = new();
+
+    public AreaPickerView Picker { get; private set; } = null!;
+
     public IReadOnlyList<(int Id, string Name)> Kanwils { get; private set; } = [];
+
+    /// <summary>The working area as the form holds it now, with names.</summary>
+    public IReadOnlyList<(string Code, string Name)> Regencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         await LoadKanwilsAsync(cancellationToken);
         if (id is null)
         {
+            await LoadFormAsync(cancellationToken);
             return Page();
         }
 
@@ -43,6 +54,50 @@ public sealed class KanimModel(AppDbContext db, IStringLocalizer<SharedResource>
             TimeZoneId = kanim.TimeZoneId,
             Regencies = string.Join(", ", kanim.WorkingAreas.Select(w => w.RegencyCode).Order()),
         };
+        await LoadFormAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The picker's own submit (a suggestion or a level chosen without JavaScript): re-renders the form.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadKanwilsAsync(cancellationToken);
+        await LoadFormAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Adds the regency chosen in the picker to the working area (saved only with the form).</summary>
+    public async Task<IActionResult> OnPostAddRegencyAsync(int? id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadKanwilsAsync(cancellationToken);
+        Area.Normalise();
+        if (Area.Regency is { } regency && await AreaPickerView.ExistsAsync(db, regency, cancellationToken))
+        {
+            Input.Regencies = string.Join(", ", Input.RegencyCodes.Append(regency).Distinct().Order(StringComparer.Ordinal));
+            Area = new AreaPickerInput { Province = Area.Province };
+            var taken = await TakenAsync([regency], id, cancellationToken);
+            if (taken.Count > 0)
+            {
+                ModelState.AddModelError("Input.Regencies", t["Offices.RegencyTaken", Describe(taken)]);
+            }
+        }
+        else
+        {
+            ModelState.AddModelError("Area", t["Offices.PickRegencyLevel"]);
+        }
+
+        await LoadFormAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveRegencyAsync(string? code, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadKanwilsAsync(cancellationToken);
+        Input.Regencies = string.Join(", ", Input.RegencyCodes.Where(c => c != code));
+        await LoadFormAsync(cancellationToken);
         return Page();
     }
 
@@ -68,21 +123,21 @@ public sealed class KanimModel(AppDbContext db, IStringLocalizer<SharedResource>
         var codes = Input.RegencyCodes;
         foreach (var code in codes)
         {
-            if (Area.LevelOf(code) != AreaLevel.Regency || !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken))
+            if (Core.Areas.Area.LevelOf(code) != AreaLevel.Regency || !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken))
             {
                 ModelState.AddModelError("Input.Regencies", t["Offices.RegencyUnknown", code]);
             }
         }
 
-        var taken = await db.KanimWorkingAreas.Where(w => codes.Contains(w.RegencyCode) && w.KanimId != (id ?? 0))
-            .Join(db.Kanims, w => w.KanimId, k => k.Id, (w, k) => new { w.RegencyCode, k.Name }).ToListAsync(cancellationToken);
+        var taken = await TakenAsync(codes, id, cancellationToken);
         if (taken.Count > 0 && !Input.MoveFromOtherKanim)
         {
-            ModelState.AddModelError("Input.Regencies", t["Offices.RegencyTaken", string.Join(", ", taken.Select(x => $"{x.RegencyCode} ({x.Name})"))]);
+            ModelState.AddModelError("Input.Regencies", t["Offices.RegencyTaken", Describe(taken)]);
         }
 
         if (!ModelState.IsValid)
         {
+            await LoadFormAsync(cancellationToken);
             return Page();
         }
 
@@ -112,6 +167,23 @@ public sealed class KanimModel(AppDbContext db, IStringLocalizer<SharedResource>
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = t["Common.Saved"].Value;
         return RedirectToPage("/Offices/Detail", new { id = kanim.Id });
+    }
+
+    private async Task<List<(string RegencyCode, string Regency, string Kanim)>> TakenAsync(IReadOnlyList<string> codes, int? id, CancellationToken cancellationToken) =>
+        (await db.KanimWorkingAreas.Where(w => codes.Contains(w.RegencyCode) && w.KanimId != (id ?? 0))
+            .Join(db.Kanims, w => w.KanimId, k => k.Id, (w, k) => new { w.RegencyCode, Kanim = k.Name })
+            .Join(db.Areas, x => x.RegencyCode, a => a.Code, (x, a) => new { x.RegencyCode, Regency = a.Name, x.Kanim })
+            .ToListAsync(cancellationToken)).Select(x => (x.RegencyCode, x.Regency, x.Kanim)).ToList();
+
+    private static string Describe(IEnumerable<(string RegencyCode, string Regency, string Kanim)> taken) =>
+        string.Join(", ", taken.Select(x => $"{x.Regency} {x.RegencyCode} ({x.Kanim})"));
+
+    private async Task LoadFormAsync(CancellationToken cancellationToken)
+    {
+        var codes = Input.RegencyCodes;
+        var names = await db.Areas.Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
+        Regencies = [.. codes.Order(StringComparer.Ordinal).Select(c => (c, names.GetValueOrDefault(c) ?? c))];
+        Picker = await AreaPickerView.LoadAsync(db, nameof(Area), Area, cancellationToken);
     }
 
     private async Task LoadKanwilsAsync(CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed partial class PageRequestTests(TestApp app)
         foreach (var user in Users)
         {
             var client = user.Length == 0 ? app.Anonymous() : await app.SignInAsync(user);
-            var token = await TokenAsync(client, user.Length == 0 ? "/Account/SignIn" : "/");
+            var token = await TokenAsync(client, user.Length == 0 ? "/Account/SignIn" : "/Home");
             foreach (var url in pages)
             {
                 using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });

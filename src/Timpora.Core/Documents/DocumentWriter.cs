@@ -75,18 +75,36 @@ public sealed class DocumentWriter : IDisposable
     }
 
     /// <summary>A bordered table; <paramref name="widths"/> are relative column widths. The header row is
-    /// repeated on each new page.</summary>
+    /// repeated on each new page. When a word (a header such as "Peserta") is wider than its column, the whole
+    /// table is set smaller, down to 7 points, so that no text runs over a cell's border; a word still too wide
+    /// at that size is broken.</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double> widths)
     {
         var total = widths.Sum();
         var columns = widths.Select(w => w / total * Width).ToArray();
-        Row(headers, columns, bold);
-        foreach (var row in rows)
+        var all = rows.ToList();
+        var scale = 1.0;
+        for (var i = 0; i < columns.Length; i++)
         {
-            if (!Row(row, columns, body))
+            scale = Math.Max(scale, WidestWord(headers[i], bold) / (columns[i] - 6));
+            foreach (var row in all)
             {
-                Row(headers, columns, bold);
-                Row(row, columns, body);
+                scale = Math.Max(scale, WidestWord(row[i], body) / (columns[i] - 6));
+            }
+        }
+
+        var size = Math.Max(7, body.Size / scale);
+        var options = new XPdfFontOptions(PdfFontEncoding.WinAnsi);
+        var (cellFont, headerFont) = scale <= 1
+            ? (body, bold)
+            : (new XFont(DocumentFonts.Family, size, XFontStyleEx.Regular, options), new XFont(DocumentFonts.Family, size, XFontStyleEx.Bold, options));
+        Row(headers, columns, headerFont, isHeader: true);
+        foreach (var row in all)
+        {
+            if (!Row(row, columns, cellFont, isHeader: false))
+            {
+                Row(headers, columns, headerFont, isHeader: true);
+                Row(row, columns, cellFont, isHeader: false);
             }
         }
 
@@ -124,14 +142,14 @@ public sealed class DocumentWriter : IDisposable
     }
 
     /// <summary>Draws one row; returns false (drawing nothing) when it had to start a new page first.</summary>
-    private bool Row(IReadOnlyList<string> cells, double[] columns, XFont font)
+    private bool Row(IReadOnlyList<string> cells, double[] columns, XFont font, bool isHeader)
     {
         var wrapped = cells.Select((c, i) => Wrap(c, font, columns[i] - 6).ToList()).ToList();
         var height = (wrapped.Max(w => w.Count) * font.Height) + 6;
         if (y + height > Bottom)
         {
             NewPage();
-            if (font == body)
+            if (!isHeader)
             {
                 return false;
             }
@@ -171,6 +189,9 @@ public sealed class DocumentWriter : IDisposable
         y = Margin;
     }
 
+    private double WidestWord(string text, XFont font) =>
+        text.Split(' ').Select(word => graphics!.MeasureString(word, font).Width).DefaultIfEmpty(0).Max();
+
     private IEnumerable<string> Wrap(string text, XFont font, double width)
     {
         if (string.IsNullOrEmpty(text))
@@ -180,7 +201,7 @@ public sealed class DocumentWriter : IDisposable
         }
 
         var line = "";
-        foreach (var word in text.Split(' '))
+        foreach (var word in text.Split(' ').SelectMany(w => Break(w, font, width)))
         {
             var candidate = line.Length == 0 ? word : line + " " + word;
             if (line.Length > 0 && graphics!.MeasureString(candidate, font).Width > width)
@@ -195,5 +216,29 @@ public sealed class DocumentWriter : IDisposable
         }
 
         yield return line;
+    }
+
+    /// <summary>A word wider than the line, cut into pieces that fit; any other word as it is.</summary>
+    private IEnumerable<string> Break(string word, XFont font, double width)
+    {
+        if (word.Length <= 1 || graphics!.MeasureString(word, font).Width <= width)
+        {
+            yield return word;
+            yield break;
+        }
+
+        var piece = "";
+        foreach (var c in word)
+        {
+            if (piece.Length > 0 && graphics.MeasureString(piece + c, font).Width > width)
+            {
+                yield return piece;
+                piece = "";
+            }
+
+            piece += c;
+        }
+
+        yield return piece;
     }
 }

@@ -29,6 +29,7 @@ public sealed class MeetingPagesTests(TestApp app)
         var page = await TestApp.HtmlAsync(response);
         Assert.Contains("sesudah waktu mulai", page.QuerySelector("[data-valmsg-for='Input.End']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(title, page.QuerySelector("[name='Input.Title']")!.GetAttribute("value"));
+        Assert.Equal("#Input_End", page.QuerySelector("[data-testid=error-summary] a")!.GetAttribute("href"));
     }
 
     [Fact]

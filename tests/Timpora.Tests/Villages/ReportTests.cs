@@ -87,6 +87,19 @@ public sealed class ReportTests(TestApp app)
     }
 
     [Fact]
+    public async Task QuarterChoices_OnTheReportAndThePlan_ReadQ1ToQ4()
+    {
+        var village = await VillageData.AddAsync(app);
+        var kanim = await app.SignInAsync(await app.CreateUserAsync("KanimOfficer", "Kupang"));
+
+        var report = await TestApp.GetHtmlAsync(kanim, "/Villages/Reports?year=2025&q=2");
+        var plan = await TestApp.GetHtmlAsync(kanim, $"/Villages/Activities/Plan?village={village.Id}&year=2025");
+
+        Assert.Equal(["Q1", "Q2", "Q3", "Q4"], report.QuerySelectorAll("select[name=q] option").Select(o => o.TextContent.Trim()));
+        Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"], plan.QuerySelectorAll("select[name='Input.Quarter'] option").Select(o => o.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Map_VillagesWithCoordinates_AreDrawnAndEveryVillageIsListed()
     {
         var kanim = await app.SignInAsync(await app.CreateUserAsync("KanimOfficer", "Kupang"));

@@ -10,7 +10,7 @@ using Timpora.Web.Platform;
 namespace Timpora.Web.Pages.Home;
 
 /// <summary>The staff home page: what needs the signed-in user's attention today, by role.</summary>
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
@@ -67,6 +67,16 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<SharedResource>
             var since = DateTime.UtcNow.AddDays(-1);
             var views = await db.AuditEntries.CountAsync(a => a.AtUtc >= since, cancellationToken);
             Cards.Add(new Card(t["Home.AuditCard"], t["Home.AuditText", views], "/Audit"));
+        }
+
+        if (User.IsInRole(Roles.Administrator))
+        {
+            // Without next year's holidays its working-day deadlines (TAK objections) come early.
+            var nextYear = clock.Today.Year + 1;
+            if (await Core.Sanctions.HolidayCalendar.StateOfAsync(db, nextYear, cancellationToken) is var state and not Core.Sanctions.HolidayCalendar.YearState.Loaded)
+            {
+                Cards.Add(new Card(t["Holidays.Title"], t["Holidays.Warning." + state, nextYear], "/Admin/Holidays"));
+            }
         }
 
         if (User.IsInRole(Roles.PartnerMember))

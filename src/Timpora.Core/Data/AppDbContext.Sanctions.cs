@@ -61,6 +61,7 @@ public sealed partial class AppDbContext
         {
             e.HasKey(h => h.Date);
             e.Property(h => h.Name).HasMaxLength(200);
+            e.Property(h => h.Source).HasMaxLength(300);
         });
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Timpora.Core.Sanctions;
 using Timpora.Tests.Teams;
 
@@ -110,5 +112,57 @@ public sealed class SanctionPagesTests(TestApp app)
         Assert.Contains("Idulfitri 1446 Hijriah", page.QuerySelector("[data-testid=holidays]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("sudah tercatat", (await TestApp.HtmlAsync(response)).QuerySelector("[data-valmsg-for='Input.Date']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Objection_OverIdulfitri2026_CountsTheDecreesHolidaysAndJointLeave()
+    {
+        var officer = await app.SignInAsync("kupang");
+        var form = await FormAsync(SanctionKind.BanList, "GREEN ROSE " + TeamData.Unique());
+        form["Input.BanYears"] = "1";
+        form["Input.DecisionDate"] = "2026-03-09";
+        var created = await TestApp.PostFormAsync(officer, "/Sanctions/Edit", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var page = await TestApp.GetHtmlAsync(officer, created.Headers.Location!.ToString());
+
+        // 21 working days after Monday 9 March 2026, skipping the joint leave of Nyepi (18 March), Nyepi (19 March),
+        // the joint leave of Idulfitri (20, 23 and 24 March) and Good Friday (3 April): 15 April, not 8 April.
+        Assert.Contains("15 April 2026", page.QuerySelector("[data-testid=filing-deadline]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Holidays_DecreeDatesCiteTheSkb_AndOnlyLocalOnesCanBeRemoved()
+    {
+        var admin = await app.SignInAsync("admin");
+
+        var page = await TestApp.GetHtmlAsync(admin, "/Admin/Holidays?year=2026");
+        var removeDecreeDay = await TestApp.PostFormAsync(admin, "/Admin/Holidays?handler=Remove", new() { ["date"] = "2026-03-20" }, "/Admin/Holidays");
+
+        var idulfitri = page.QuerySelectorAll("[data-testid=holidays] tbody tr").First(r => r.TextContent.Contains("Cuti bersama Idulfitri 1447", StringComparison.Ordinal));
+        Assert.Contains("Nomor 1497 Tahun 2025", idulfitri.TextContent, StringComparison.Ordinal);
+        Assert.Null(idulfitri.QuerySelector("a"));
+        Assert.Equal(HttpStatusCode.NotFound, removeDecreeDay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Holidays_NextYearEmpty_WarnsTheAdministratorOnThePageAndTheHome()
+    {
+        // In 2027 the next year is 2028, which holds no holidays.
+        await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2027, 10, 1, 2, 0, 0, TimeSpan.Zero)))));
+        var admin = later.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await TestApp.PostFormAsync(admin, "/Account/SignIn", new() { ["Input.UserName"] = "admin", ["Input.Password"] = Timpora.Core.Demo.DemoData.Password });
+
+        var holidays = await TestApp.GetHtmlAsync(admin, "/Admin/Holidays");
+        var home = await TestApp.GetHtmlAsync(admin, "/Home");
+
+        Assert.Contains("Hari libur tahun 2028 belum dimuat", holidays.QuerySelector("[data-testid=holidays-warning]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hari libur tahun 2028 belum dimuat", home.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

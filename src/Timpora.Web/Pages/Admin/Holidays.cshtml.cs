@@ -6,12 +6,14 @@ using Microsoft.Extensions.Localization;
 using Timpora.Core.Audit;
 using Timpora.Core.Data;
 using Timpora.Core.Sanctions;
+using Timpora.Web.Platform;
 
 namespace Timpora.Web.Pages.Admin;
 
-/// <summary>The public holidays and collective leave days that working-day deadlines skip; the government
-/// sets the moving ones each year, so an administrator keeps the list.</summary>
-public sealed class HolidaysModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+/// <summary>The public holidays and joint leave days that working-day deadlines skip: the national ones come with the
+/// schema as reference data citing the joint decree (SKB 3 Menteri); an administrator adds and removes local ones, and
+/// is warned when next year is not loaded (or only estimated).</summary>
+public sealed class HolidaysModel(AppDbContext db, OfficeClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -21,6 +23,10 @@ public sealed class HolidaysModel(AppDbContext db, IStringLocalizer<SharedResour
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public PublicHoliday? Removing { get; private set; }
+
+    public int NextYear { get; private set; }
+
+    public HolidayCalendar.YearState NextYearState { get; private set; }
 
     [BindProperty]
     public HolidayForm Input { get; set; } = new();
@@ -53,7 +59,8 @@ public sealed class HolidaysModel(AppDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostRemoveAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        if (await db.PublicHolidays.FirstOrDefaultAsync(h => h.Date == date, cancellationToken) is not { } holiday)
+        // The decree's dates are reference data, changed by the next schema script, not removed by hand.
+        if (await db.PublicHolidays.FirstOrDefaultAsync(h => h.Date == date && h.Source == null, cancellationToken) is not { } holiday)
         {
             return NotFound();
         }
@@ -70,6 +77,8 @@ public sealed class HolidaysModel(AppDbContext db, IStringLocalizer<SharedResour
         var all = await db.PublicHolidays.AsNoTracking().OrderBy(h => h.Date).ToListAsync(cancellationToken);
         Years = [.. all.Select(h => h.Date.Year).Distinct()];
         Holidays = [.. all.Where(h => Year is null || h.Date.Year == Year)];
+        NextYear = clock.Today.Year + 1;
+        NextYearState = await HolidayCalendar.StateOfAsync(db, NextYear, cancellationToken);
     }
 
     public sealed class HolidayForm

@@ -25,6 +25,10 @@ public sealed class IndexModel(AppDbContext db, MyWork work, OfficeClock clock, 
     /// <summary>For an operator whose provider is not approved: why they cannot report yet.</summary>
     public string? ProviderNotice { get; private set; }
 
+    /// <summary>For an administrator when next year's holidays are missing or provisional: its working-day
+    /// deadlines (TAK objections) would come early.</summary>
+    public string? HolidayNotice { get; private set; }
+
     public IReadOnlyList<(int Id, string Name, string Zone)> Offices { get; private set; } = [];
 
     public IReadOnlyList<AreaPath> Villages { get; private set; } = [];
@@ -51,6 +55,15 @@ public sealed class IndexModel(AppDbContext db, MyWork work, OfficeClock clock, 
         {
             var paths = await AreaDirectory.PathsAsync(db, scope.VillageCodes, cancellationToken);
             Villages = [.. paths.Values];
+        }
+
+        if (User.IsInRole(Roles.Administrator))
+        {
+            var nextYear = clock.Today.Year + 1;
+            if (await Core.Sanctions.HolidayCalendar.StateOfAsync(db, nextYear, cancellationToken) is var state and not Core.Sanctions.HolidayCalendar.YearState.Loaded)
+            {
+                HolidayNotice = t["Holidays.Warning." + state, nextYear];
+            }
         }
 
         if (User.IsInRole(Roles.ProviderOperator))

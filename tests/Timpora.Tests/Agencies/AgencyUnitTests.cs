@@ -60,7 +60,7 @@ public sealed class AgencyUnitTests(TestApp app)
         var other = name + " Kupang";
         var refused = await TestApp.PostFormAsync(client, "/Agencies/Unit", UnitForm(other, polri, kupang, "53.18"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.NotEmpty((await TestApp.HtmlAsync(refused)).QuerySelectorAll(".field-error"));
+        Assert.NotNull((await TestApp.HtmlAsync(refused)).QuerySelector(".field-validation-error[data-valmsg-for='Input.KanimId']"));
         Assert.Equal(HttpStatusCode.OK, (await TestApp.PostFormAsync(client, "/Agencies/Unit", UnitForm(other, polri, kalianda, "53.18"))).StatusCode);
         // Another office's unit is not there for this administrator.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/Agencies/Unit/" + Id(kupangUnit), UriKind.Relative), Token)).StatusCode);
@@ -113,11 +113,13 @@ public sealed class AgencyUnitTests(TestApp app)
             ["Input.UnitId"] = Id(kupangUnit),
             ["Input.Reason"] = "mitra",
         };
-        Assert.Equal(HttpStatusCode.OK, (await TestApp.PostFormAsync(client, "/Admin/Users/New", form)).StatusCode);
+        var otherUnit = await TestApp.PostFormAsync(client, "/Admin/Users/New", form);
+        Assert.Equal(HttpStatusCode.OK, otherUnit.StatusCode);
+        Assert.NotNull((await TestApp.HtmlAsync(otherUnit)).QuerySelector(".field-validation-error[data-valmsg-for='Input.UnitId']"));
         form["Input.UnitId"] = "";
         var noUnit = await TestApp.PostFormAsync(client, "/Admin/Users/New", form);
         Assert.Equal(HttpStatusCode.OK, noUnit.StatusCode);
-        Assert.NotNull((await TestApp.HtmlAsync(noUnit)).QuerySelector(".field-error"));
+        Assert.NotNull((await TestApp.HtmlAsync(noUnit)).QuerySelector(".field-validation-error[data-valmsg-for='Input.UnitId']"));
         await using var db = app.SystemDb();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == name, Token));
     }

@@ -80,6 +80,17 @@ public sealed class ListPagesTests(TestApp app)
         Assert.Contains(district, tr.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ScreeningExport_HeadersInTheUsersLanguageAndLocalTime()
+    {
+        var client = await app.SignInAsync("kupang");
+        var csv = await client.GetStringAsync(new Uri("/Screening?handler=Export&format=csv", UriKind.Relative), TestContext.Current.CancellationToken);
+        var header = csv.TrimStart('\uFEFF').Split('\n')[0];
+        Assert.StartsWith("\"Orang yang diperiksa\"", header, StringComparison.Ordinal);
+        Assert.Contains("(WITA)", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("_utc", header, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/Foreigners/Overstays?handler=Export&format=xlsx")]
     [InlineData("/Foreigners/Expiring?handler=Export&format=csv")]

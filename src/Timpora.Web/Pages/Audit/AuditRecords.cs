@@ -62,6 +62,25 @@ public sealed class AuditRecords
             Add("AccommodationProvider", p.Id, p.Name, $"/Providers/Detail/{p.Id}");
         }
 
+        var hits = Guids("WatchlistHit");
+        foreach (var h in await db.WatchlistHits.AsNoTracking().Where(x => hits.Contains(x.Id)).Select(x => new { x.Id, x.ScreenedName, x.MatchedName }).ToListAsync(cancellationToken))
+        {
+            Add("WatchlistHit", h.Id, h.ScreenedName + " ~ " + h.MatchedName, $"/Screening/Detail/{h.Id}");
+        }
+
+        // Audit readers are supervisors, who read the lists (Policies.WatchlistReaders).
+        var onLists = Guids("WatchlistEntry");
+        foreach (var w in await db.WatchlistEntries.AsNoTracking().Where(x => onLists.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(cancellationToken))
+        {
+            Add("WatchlistEntry", w.Id, w.Name, $"/Watchlists/Detail/{w.Id}");
+        }
+
+        var villages = Guids("ProgrammeVillage");
+        foreach (var v in await db.ProgrammeVillages.AsNoTracking().Where(x => villages.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(cancellationToken))
+        {
+            Add("ProgrammeVillage", v.Id, v.Name, $"/Villages/{v.Id}");
+        }
+
         var scope = new TeamScope(db);
         var teams = Guids("Team");
         foreach (var team in await scope.Teams.AsNoTracking().Where(x => teams.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(cancellationToken))

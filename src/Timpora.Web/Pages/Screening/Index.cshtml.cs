@@ -11,7 +11,9 @@ namespace Timpora.Web.Pages.Screening;
 
 /// <summary>The review queue: hits from records the caller's offices own (the scope filter applies), newest first
 /// or by score; what it shows can be exported (audited).</summary>
-public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, [FromKeyedServices(ReportingDb.Key)] AppDbContext reporting, OfficeClock clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public HitStatus? Status { get; set; } = HitStatus.New;
@@ -64,9 +66,11 @@ public sealed class IndexModel(AppDbContext db, [FromKeyedServices(ReportingDb.K
     {
         var rows = await Rows(Sorted(Filtered())).Take(RegisterExport.MaxRows).ToListAsync(cancellationToken);
         return await RegisterExport.FileAsync(db, format, "screening-hits", nameof(WatchlistHit),
-            ["screened_name", "source", "matched_name", "list", "score", "strong", "status", "trigger", "found_utc"],
+            [t["Screening.Person"], t["ScreeningApp.Source"], t["Screening.Matched"], t["Watchlists.List"], t["Screening.Score"], t["Screening.Strong"],
+                t["Screening.Status"], t["Export.Trigger"], t["Screening.Found"] + " (" + clock.ZoneName + ")"],
             [.. rows.Select(r => new ExportRow(r.KanimId,
-                [r.ScreenedName, r.Kind.ToString(), r.MatchedName, r.List, Math.Round(r.Score, 3), r.Strong, r.Status.ToString(), r.Trigger.ToString(), r.CreatedUtc]))],
+                [r.ScreenedName, HitSources.Kind(t, r.Kind), r.MatchedName, r.List, Math.Round(r.Score, 3), r.Strong ? t["Screening.Strong"].Value : "",
+                    Watchlists.WatchlistTexts.Status(t, r.Status), r.Trigger.ToString(), clock.ToLocal(r.CreatedUtc)]))],
             Link([]), cancellationToken);
     }
 

@@ -144,7 +144,18 @@ public sealed class AccountEditing(AppDbContext db, UserManager<AppUser> users, 
 
                 break;
             case Core.Accounts.Roles.PartnerMember:
-                var unit = form.UnitId is { } u ? await db.AgencyUnits.Where(x => x.Id == u).Select(x => new { x.KanimId }).FirstOrDefaultAsync(cancellationToken) : null;
+                var unit = form.UnitId is { } u
+                    ? await db.AgencyUnits.Where(x => x.Id == u)
+                        .Select(x => new { x.KanimId, KanwilId = db.Kanims.Where(k => k.Id == x.KanimId).Select(k => (int?)k.KanwilId).FirstOrDefault() })
+                        .FirstOrDefaultAsync(cancellationToken)
+                    : null;
+                // Another office's unit, posted by hand, is refused at the unit field as an unknown one.
+                if (unit is not null && !admin.IsNational
+                    && ((admin.KanimId is { } ownKanim && unit.KanimId != ownKanim) || (admin.KanwilId is { } ownKanwil && unit.KanwilId != ownKanwil)))
+                {
+                    unit = null;
+                }
+
                 kanimId = unit?.KanimId;
                 if (unit is null)
                 {

@@ -58,6 +58,9 @@ public sealed class AreaPickerView
     public IReadOnlyList<Area> Villages { get; init; } = [];
     public IReadOnlyList<AreaPath> Suggestions { get; init; } = [];
 
+    /// <summary>Set on the answer to a picked suggestion: it also empties the search input.</summary>
+    public bool ClearsQuery { get; set; }
+
     public string Id => "picker-" + Prefix.Replace('.', '-');
 
     /// <summary>The search input's id: where an error about the area links to.</summary>

@@ -34,6 +34,7 @@ public sealed class PickerModel(AppDbContext db) : PageModel
         View = SuggestionsOnly
             ? await AreaPickerView.SuggestAsync(db, p, input, HttpContext.RequestAborted)
             : await AreaPickerView.LoadAsync(db, p, input, HttpContext.RequestAborted);
+        View.ClearsQuery = pick is not null;
         return Page();
     }
 }

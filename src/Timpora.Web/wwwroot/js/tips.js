@@ -14,7 +14,13 @@
     var mine = ++asked;
     fetch('/Areas/Picker?prefix=' + encodeURIComponent(prefix) + (part === 'suggestions' ? '&part=suggestions' : '') + '&' + query + (extra || ''))
       .then(function (r) { return r.text(); })
-      .then(function (html) { if (mine === asked && target.isConnected) target.outerHTML = html; });
+      .then(function (html) {
+        if (mine !== asked || !target.isConnected) return;
+        var answer = document.createElement('template');
+        answer.innerHTML = html;
+        // Only the requested part; the emptied search input that htmx takes out of band is set on the click here.
+        target.replaceWith(answer.content.querySelector('#' + target.id));
+      });
   }
   var timer;
   document.addEventListener('input', function (e) {
@@ -32,7 +38,9 @@
     if (!b) return;
     e.preventDefault();
     clearTimeout(timer);
-    picker(b.closest('.area-picker'), 'choices', '&pick=' + encodeURIComponent(b.value));
+    var fs = b.closest('.area-picker');
+    fs.querySelector('input[type=search]').value = '';
+    picker(fs, 'choices', '&pick=' + encodeURIComponent(b.value));
   });
   var locate = document.querySelector('[data-locate]');
   if (locate && navigator.geolocation) locate.onclick = function () {

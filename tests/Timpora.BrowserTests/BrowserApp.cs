@@ -26,6 +26,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "timpora.db")}");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Timpora:DataFolder", folder);
+        // Every journey signs in from 127.0.0.1: the per-address sign-in limit is not what these tests are about.
+        builder.UseSetting("Timpora:SignInPermitsPerMinute", "1000");
     }
 
     public async ValueTask InitializeAsync()

@@ -56,8 +56,13 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await page.FillAsync("input[name='Input.Name']", "Kantor Imigrasi Kelas II TPI Waingapu");
         await page.SelectOptionAsync("select[name='Input.KanwilId']", new SelectOptionValue { Index = 2 });
         await page.SelectOptionAsync("select[name='Input.TimeZoneId']", "Asia/Makassar");
-        await page.FillAsync("textarea[name='Input.Regencies']", "53.18");
-        await page.ClickAsync("form[data-testid=kanim-form] button[type=submit]");
+        // The working area is chosen with the shared area picker; Sumba Barat Daya is Kanim Kupang's.
+        await page.SelectOptionAsync("select[name='Area.Province']", "53");
+        await page.WaitForSelectorAsync("select[name='Area.Regency']:not([disabled])");
+        await page.SelectOptionAsync("select[name='Area.Regency']", "53.18");
+        await page.ClickAsync("[data-testid=add-regency]");
+        await page.WaitForSelectorAsync("[data-testid=regencies] li:has-text('53.18')");
+        await page.ClickAsync("form[data-testid=kanim-form] button[type=submit]:has-text('Simpan')");
         await page.WaitForSelectorAsync(".field-error:has-text('Kupang')");
         await ShotAsync(page, "kanim-regency-taken");
         await page.ClickAsync("[data-testid=sign-out]");

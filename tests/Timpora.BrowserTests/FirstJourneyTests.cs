@@ -17,10 +17,10 @@ public sealed class FirstJourneyTests(BrowserApp app)
         await page.FillAsync("input[name='Input.Password']", DemoData.Password);
         await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
         await page.WaitForURLAsync("**/Home");
-        Assert.Contains("Perlu perhatian hari ini", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Pekerjaan saya", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
 
         await page.ClickAsync("button:has-text('English')");
-        await page.WaitForSelectorAsync("text=Needs your attention today");
+        await page.WaitForSelectorAsync("h1:has-text('My work')");
 
         await page.ClickAsync("nav >> text=Areas");
         await page.FillAsync("input[name='Area.Query']", "weeteb");

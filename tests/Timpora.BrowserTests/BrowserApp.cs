@@ -45,6 +45,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>Signs a demo account in on the page, as a person would, and waits for their home.</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("input[name='Input.UserName']", userName);
+        await page.FillAsync("input[name='Input.Password']", Timpora.Core.Demo.DemoData.Password);
+        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
+        await page.WaitForURLAsync("**/Home");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)

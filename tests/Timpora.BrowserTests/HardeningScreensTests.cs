@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Microsoft.Playwright;
-using Timpora.Core.Demo;
 
 namespace Timpora.BrowserTests;
 
@@ -68,11 +67,7 @@ public sealed class HardeningScreensTests(BrowserApp app)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("input[name='Input.UserName']", user);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
-        await page.WaitForURLAsync("**/Home");
+        await BrowserApp.SignInAsync(page, user);
         return page;
     }
 

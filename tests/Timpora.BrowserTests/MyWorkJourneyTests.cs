@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Timpora.Core.Demo;
 
 namespace Timpora.BrowserTests;
 
@@ -18,21 +17,12 @@ public sealed class MyWorkJourneyTests(BrowserApp app)
         }
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("input[name='Input.UserName']", userName);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
-        await page.WaitForURLAsync("**/Home");
-    }
-
     [Fact]
     public async Task PolicePartner_OpensItsDueTipFromTheHome()
     {
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "polres.sbd");
+        await BrowserApp.SignInAsync(page, "polres.sbd");
 
         // Opening / again, as a bookmark would, lands on the home too.
         await page.GotoAsync("/");
@@ -52,7 +42,7 @@ public sealed class MyWorkJourneyTests(BrowserApp app)
 
         await using var phoneContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });
         var phone = await phoneContext.NewPageAsync();
-        await SignInAsync(phone, "polres.sbd");
+        await BrowserApp.SignInAsync(phone, "polres.sbd");
         await ShotAsync(phone, "home-polres-360");
     }
 
@@ -69,7 +59,7 @@ public sealed class MyWorkJourneyTests(BrowserApp app)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await ShotAsync(page, "landing");
-        await SignInAsync(page, "kupang");
+        await BrowserApp.SignInAsync(page, "kupang");
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/Home");
         await Assertions.Expect(page.Locator("[data-testid=my-work-list] li[data-kind=TipsDue]", new() { HasText = "TP-DEMO-5301" })).ToBeVisibleAsync();
@@ -81,12 +71,12 @@ public sealed class MyWorkJourneyTests(BrowserApp app)
     {
         await using var desktopContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var desktop = await desktopContext.NewPageAsync();
-        await SignInAsync(desktop, "pimpasa.sbd");
+        await BrowserApp.SignInAsync(desktop, "pimpasa.sbd");
         await ShotAsync(desktop, "home-pimpasa");
 
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "pimpasa.sbd");
+        await BrowserApp.SignInAsync(page, "pimpasa.sbd");
         var counter = page.Locator("[data-testid=my-work-counters] li[data-kind=Activities] strong");
         var before = Fraction(await counter.InnerTextAsync());
         var outreach = page.Locator("[data-testid=my-work-list] li[data-kind=Activities].is-overdue", new() { HasText = "Balai Desa Wee Londa" });

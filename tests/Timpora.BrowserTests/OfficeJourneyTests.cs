@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Timpora.Core.Demo;
 
 namespace Timpora.BrowserTests;
 
@@ -21,11 +20,7 @@ public sealed class OfficeJourneyTests(BrowserApp app)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("input[name='Input.UserName']", userName);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
-        await page.WaitForURLAsync("**/Home");
+        await BrowserApp.SignInAsync(page, userName);
         return (context, page);
     }
 

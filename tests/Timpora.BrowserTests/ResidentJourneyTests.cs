@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Timpora.Core.Demo;
 
 namespace Timpora.BrowserTests;
 
@@ -70,7 +69,7 @@ public sealed class ResidentJourneyTests(BrowserApp app)
 
         await using var desk = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var officer = await desk.NewPageAsync();
-        await SignInAsync(officer, "kupang");
+        await BrowserApp.SignInAsync(officer, "kupang");
         await officer.GotoAsync("/Tips?q=" + duplicate);
         await officer.ClickAsync($"[data-testid=tips-table] a:has-text('{duplicate}')");
         await officer.FillAsync("input[name='Input.DuplicateOf']", original);
@@ -93,7 +92,7 @@ public sealed class ResidentJourneyTests(BrowserApp app)
 
         await using var adminDesk = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var admin = await adminDesk.NewPageAsync();
-        await SignInAsync(admin, "admin");
+        await BrowserApp.SignInAsync(admin, "admin");
         await admin.GotoAsync("/Admin/Holidays?year=2026");
         await ShotAsync(admin, "holidays-2026");
         await admin.GotoAsync("/Admin/Holidays?year=2027");
@@ -127,15 +126,6 @@ public sealed class ResidentJourneyTests(BrowserApp app)
         await page.ClickAsync("form[data-testid=tip-report] > button[type=submit]");
         await page.WaitForURLAsync("**/Tips/Receipt");
         return ((await page.InnerTextAsync("[data-testid=tracking-code]")).Trim(), (await page.InnerTextAsync("[data-testid=tracking-secret]")).Trim());
-    }
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("input[name='Input.UserName']", user);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
-        await page.WaitForURLAsync("**/Home");
     }
 
     private static Task ShotAsync(IPage page, string name) =>

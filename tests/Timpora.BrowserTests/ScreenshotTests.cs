@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Timpora.Core.Demo;
 
 namespace Timpora.BrowserTests;
 
@@ -51,11 +50,7 @@ public sealed class ScreenshotTests(BrowserApp app)
     private static async Task<IPage> SignInAsync(IBrowserContext context, string user)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("input[name='Input.UserName']", user);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("form button[type=submit]:has-text('Masuk')");
-        await page.WaitForURLAsync("**/Home");
+        await BrowserApp.SignInAsync(page, user);
         return page;
     }
 
